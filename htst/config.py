@@ -1,0 +1,350 @@
+"""Configuration options: one registry, four layered sources, and where each value came from.
+
+Precedence, lowest to highest: option defaults, ``~/.htst/config.toml``,
+``./.htst/config.toml``, ``HTST_SECTION_OPTION`` environment variables, command-line flags.
+Each ``.htst/`` folder falls back to ``.streamlit/`` when absent, so an existing Streamlit
+project runs unchanged. Plain Python: the server reads a :class:`Config`, it never builds one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - pyproject pins tomli for 3.10
+    import tomli as tomllib
+
+_log = logging.getLogger(__name__)
+
+
+class ConfigError(ValueError):
+    """An option value or name that cannot be used; the message says which and from where."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """One configuration option; :data:`OPTIONS` is the single list of them."""
+
+    section: str
+    name: str
+    default: object
+    type: type
+    description: str
+    # For a str option, the only valid values. For a bool option, extra strings accepted
+    # and kept as given (client.showErrorDetails takes true/false or "full", "type", ...).
+    choices: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.section}.{self.name}"
+
+    @property
+    def env_var(self) -> str:
+        """``HTST_`` + section + the camelCase name in UPPER_SNAKE, as Streamlit names them."""
+        snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", self.name).upper()
+        return f"HTST_{self.section.upper()}_{snake}"
+
+
+def _o(
+    key: str, default: object, description: str, choices: tuple[str, ...] = ()
+) -> Option:
+    section, name = key.split(".")
+    return Option(section, name, default, type(default), description, choices)
+
+
+OPTIONS: tuple[Option, ...] = (
+    _o("server.port", 8501, "TCP port the server listens on."),
+    _o("server.address", "127.0.0.1", "Interface address the server binds to."),
+    _o("server.baseUrlPath", "", "URL path prefix the app is served under, e.g. 'dashboard'."),
+    _o("server.headless", False, "Do not open a browser window when the server starts."),
+    _o(
+        "server.cookieSecret",
+        "",
+        "Key that signs session cookies; empty means a random key per process.",
+    ),
+    _o("server.sessionStore", "memory", "Where per-tab session state is kept."),
+    _o("server.maxUploadSize", 200, "Largest file st.file_uploader accepts, in megabytes."),
+    _o(
+        "server.enableStaticServing",
+        False,
+        "Serve files from ./static next to the app at /app/static/.",
+    ),
+    _o("server.sslCertFile", "", "Path to a TLS certificate chain; set with sslKeyFile."),
+    _o("server.sslKeyFile", "", "Path to the TLS private key; set with sslCertFile."),
+    _o("server.runOnSave", False, "Rerun open sessions when the script file changes on disk."),
+    _o("server.sessionIdleTimeout", 3600, "Seconds an idle tab's session is kept in memory."),
+    _o("server.threads", 16, "Worker threads of the built-in WSGI server."),
+    _o(
+        "client.toolbarMode",
+        "auto",
+        "Which app menu items show: developer options, viewer ones, or a minimal set.",
+        ("auto", "developer", "viewer", "minimal"),
+    ),
+    _o(
+        "client.showErrorDetails",
+        True,
+        "How much of an uncaught exception the page shows (true, false, or a level).",
+        ("full", "stacktrace", "type", "none"),
+    ),
+    _o(
+        "client.showSidebarNavigation",
+        True,
+        "Show the automatic page navigation of a multipage app in the sidebar.",
+    ),
+    _o("runner.magicEnabled", True, "Write bare expressions in the script to the page."),
+    _o(
+        "runner.enforceSerializableSessionState",
+        False,
+        "Reject Session State values that cannot be pickled.",
+    ),
+    _o(
+        "runner.enumCoercion",
+        "nameOnly",
+        "How widget values of an Enum class redefined by a rerun are matched to it.",
+        ("off", "nameOnly", "nameAndValue"),
+    ),
+    _o(
+        "magic.displayRootDocString",
+        False,
+        "Let magic write the script's module docstring to the page.",
+    ),
+    _o("theme.base", "light", "Theme the other theme options start from.", ("light", "dark")),
+    _o("theme.primaryColor", "", "Accent colour of interactive elements; empty keeps base's."),
+    _o("theme.backgroundColor", "", "Background colour of the main area; empty keeps base's."),
+    _o(
+        "theme.secondaryBackgroundColor",
+        "",
+        "Background colour of the sidebar and widgets; empty keeps base's.",
+    ),
+    _o("theme.textColor", "", "Colour of most text; empty keeps the base theme's."),
+    _o("theme.font", "", "Font family of the app; empty keeps the base theme's."),
+    _o(
+        "logger.level",
+        "info",
+        "Lowest severity htst logs.",
+        ("error", "warning", "info", "debug"),
+    ),
+)
+
+_BY_KEY: Mapping[str, Option] = MappingProxyType({o.key: o for o in OPTIONS})
+_TRUE = frozenset({"true", "1", "yes"})
+_FALSE = frozenset({"false", "0", "no"})
+_EXPECTED = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+_FLAG = "command-line flag"
+_OVERRIDE = "override"
+
+
+def settings_dir(base: Path) -> Path:
+    """The folder under ``base`` holding config.toml and secrets.toml: ``.htst/``, or
+    ``.streamlit/`` when ``.htst/`` is absent so Streamlit projects need no change."""
+    htst = base / ".htst"
+    return htst if htst.is_dir() else base / ".streamlit"
+
+
+def default_config_paths(cwd: Path, home: Path) -> list[Path]:
+    """Candidate config files, lowest precedence first; missing ones are skipped on load."""
+    return [settings_dir(home) / "config.toml", settings_dir(cwd) / "config.toml"]
+
+
+def _unknown(key: str, origin: str) -> str:
+    lowered = {k.lower(): k for k in _BY_KEY}
+    close = [lowered[m] for m in difflib.get_close_matches(key.lower(), lowered, n=3)]
+    hint = f" Did you mean {' or '.join(close)}?" if close else ""
+    return f"Unknown option {key!r} from {origin}.{hint}"
+
+
+def _coerce(option: Option, value: object, origin: str, *, from_text: bool) -> object:
+    """Return ``value`` as the option's type; ``from_text`` parses env/flag strings."""
+    if isinstance(value, str) and value in option.choices:
+        return value
+    expected = option.type
+    result: object = None
+    if from_text and isinstance(value, str) and expected is not str:
+        text = value.strip()
+        if expected is bool:
+            result = True if text.lower() in _TRUE else False if text.lower() in _FALSE else None
+        else:
+            try:
+                result = expected(text)
+            except ValueError:
+                result = None
+    elif expected is float and type(value) is int:
+        result = float(value)
+    elif type(value) is expected:  # exact: a TOML bool is not an int option's value
+        result = value
+    if result is None or (expected is str and option.choices and result not in option.choices):
+        what = _EXPECTED[expected]
+        if option.choices:
+            listed = ", ".join(repr(c) for c in option.choices)
+            what = f"one of {listed}" if expected is str else f"{what}, or one of {listed}"
+        raise ConfigError(
+            f"Invalid value {value!r} for option {option.key} from {origin}: expected {what}."
+        )
+    return result
+
+
+def _read_file(path: Path) -> dict[str, tuple[object, str]]:
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+    origin = str(path)
+    found: dict[str, tuple[object, str]] = {}
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            _log.warning("Ignoring %r in %s: options belong in a [section] table.", section, path)
+            continue
+        for name, value in table.items():
+            option = _BY_KEY.get(f"{section}.{name}")
+            if option is None:
+                # Streamlit projects carry options htst has no use for ([browser] ...).
+                _log.warning("Ignoring unknown option %s.%s in %s.", section, name, path)
+                continue
+            found[option.key] = (_coerce(option, value, origin, from_text=False), origin)
+    return found
+
+
+def _read_environ(environ: Mapping[str, str]) -> dict[str, tuple[object, str]]:
+    found: dict[str, tuple[object, str]] = {}
+    for option in OPTIONS:
+        raw = environ.get(option.env_var)
+        if raw is not None:
+            origin = f"environment variable {option.env_var}"
+            found[option.key] = (_coerce(option, raw, origin, from_text=True), origin)
+    known = {o.env_var for o in OPTIONS}
+    prefixes = tuple({f"HTST_{o.section.upper()}_" for o in OPTIONS})
+    for name in environ:
+        if name.startswith(prefixes) and name not in known:
+            _log.warning("Ignoring environment variable %s: no such htst option.", name)
+    return found
+
+
+def _read_settings(settings: Mapping[str, object], origin: str) -> dict[str, tuple[object, str]]:
+    found: dict[str, tuple[object, str]] = {}
+    for key, value in settings.items():
+        option = _BY_KEY.get(key)
+        if option is None:
+            raise ConfigError(_unknown(key, origin))
+        from_text = isinstance(value, str)
+        found[key] = (_coerce(option, value, origin, from_text=from_text), origin)
+    return found
+
+
+class Config:
+    """Resolved option values and where each came from. Immutable, so threads can share it."""
+
+    __slots__ = ("_values", "_sources")
+
+    def __init__(self) -> None:
+        """All options at their defaults; use :meth:`load` for the layered configuration."""
+        self._values: Mapping[str, object] = MappingProxyType({o.key: o.default for o in OPTIONS})
+        self._sources: Mapping[str, str] = MappingProxyType({o.key: "default" for o in OPTIONS})
+
+    @classmethod
+    def load(
+        cls,
+        cwd: Path | None = None,
+        home: Path | None = None,
+        environ: Mapping[str, str] | None = None,
+        flags: Mapping[str, str | object] | None = None,
+    ) -> Config:
+        """Apply defaults, global file, project file, environment, flags (last wins)."""
+        cwd = Path.cwd() if cwd is None else cwd
+        home = Path.home() if home is None else home
+        layered: dict[str, tuple[object, str]] = {}
+        for path in default_config_paths(cwd, home):
+            layered.update(_read_file(path))
+        layered.update(_read_environ(os.environ if environ is None else environ))
+        layered.update(_read_settings(flags or {}, _FLAG))
+        return cls()._layer(layered)
+
+    def with_overrides(self, overrides: Mapping[str, object]) -> Config:
+        """A copy with some options replaced (source ``"override"``); strings are parsed."""
+        return self._layer(_read_settings(overrides, _OVERRIDE))
+
+    def _layer(self, layered: Mapping[str, tuple[object, str]]) -> Config:
+        values, sources = dict(self._values), dict(self._sources)
+        for key, (value, source) in layered.items():
+            values[key], sources[key] = value, source
+        new = Config.__new__(Config)
+        new._values, new._sources = MappingProxyType(values), MappingProxyType(sources)
+        return new
+
+    def get(self, key: str) -> Any:
+        """The value of ``"section.option"``; unlike ``dict.get`` an unknown key raises."""
+        try:
+            return self._values[key]
+        except KeyError:
+            raise KeyError(_unknown(key, "Config.get")) from None
+
+    __getitem__ = get
+
+    def source(self, key: str) -> str:
+        """Where the value came from: ``"default"``, a file path, ``"environment variable
+        HTST_…"``, ``"command-line flag"`` or ``"override"``."""
+        try:
+            return self._sources[key]
+        except KeyError:
+            raise KeyError(_unknown(key, "Config.source")) from None
+
+    def rows(self) -> list[tuple[Option, object, str]]:
+        """(option, value, source) for every option, in registry order: ``htst config show``."""
+        return [(o, self._values[o.key], self._sources[o.key]) for o in OPTIONS]
+
+    def __repr__(self) -> str:
+        # Values stay out: server.cookieSecret would end up in logs.
+        changed = [k for k, s in self._sources.items() if s != "default"]
+        return f"<Config changed: {', '.join(changed) or 'nothing'}>"
+
+
+def parse_flag_args(argv: Iterable[str]) -> tuple[dict[str, str], list[str]]:
+    """Split ``--section.option value`` / ``--section.option=value`` flags from the rest.
+
+    Everything after ``--`` and every other argument goes to the rest, in order, for the
+    CLI to use as script path and script arguments. A bool flag given without a value
+    means true, so ``--server.headless app.py`` works.
+    """
+    args = list(argv)
+    flags: dict[str, str] = {}
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        key, has_value, value = arg[2:].partition("=")
+        if not arg.startswith("--") or "." not in key:
+            rest.append(arg)
+            continue
+        option = _BY_KEY.get(key)
+        if option is None:
+            raise ConfigError(_unknown(key, _FLAG))
+        if not has_value:
+            following = args[i] if i < len(args) else None
+            if option.type is bool and (
+                following is None
+                or (following.lower() not in _TRUE | _FALSE and following not in option.choices)
+            ):
+                value = "true"
+            elif following is None or following.startswith("--"):
+                raise ConfigError(f"Flag --{key} needs a value, e.g. --{key}=VALUE.")
+            else:
+                value = following
+                i += 1
+        flags[key] = value
+    return flags, rest

@@ -1,0 +1,327 @@
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from htst.config import (
+    OPTIONS,
+    Config,
+    ConfigError,
+    Option,
+    default_config_paths,
+    parse_flag_args,
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> tuple[Path, Path]:
+    cwd, home = tmp_path / "project", tmp_path / "home"
+    cwd.mkdir()
+    home.mkdir()
+    return cwd, home
+
+
+def load(dirs: tuple[Path, Path], environ=None, flags=None) -> Config:
+    cwd, home = dirs
+    return Config.load(cwd=cwd, home=home, environ=environ or {}, flags=flags)
+
+
+def test_registry_has_the_design_options_with_their_defaults() -> None:
+    defaults = {o.key: o.default for o in OPTIONS}
+    assert defaults["server.port"] == 8501
+    assert defaults["server.address"] == "127.0.0.1"
+    assert defaults["server.maxUploadSize"] == 200
+    assert defaults["server.sessionIdleTimeout"] == 3600
+    assert defaults["server.threads"] == 16
+    assert defaults["client.showErrorDetails"] is True
+    assert defaults["runner.enumCoercion"] == "nameOnly"
+    assert defaults["theme.base"] == "light"
+    assert defaults["theme.primaryColor"] == ""
+    assert defaults["logger.level"] == "info"
+    assert len(defaults) == len(OPTIONS), "duplicate option keys"
+    for option in OPTIONS:
+        assert isinstance(option.default, option.type)
+        assert option.description.endswith(".")
+
+
+def test_option_is_frozen() -> None:
+    option = OPTIONS[0]
+    with pytest.raises(AttributeError):
+        option.default = 1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("key", "env_var"),
+    [
+        ("server.port", "HTST_SERVER_PORT"),
+        ("server.enableStaticServing", "HTST_SERVER_ENABLE_STATIC_SERVING"),
+        ("server.baseUrlPath", "HTST_SERVER_BASE_URL_PATH"),
+        ("server.sslCertFile", "HTST_SERVER_SSL_CERT_FILE"),
+        ("client.showErrorDetails", "HTST_CLIENT_SHOW_ERROR_DETAILS"),
+        (
+            "runner.enforceSerializableSessionState",
+            "HTST_RUNNER_ENFORCE_SERIALIZABLE_SESSION_STATE",
+        ),
+    ],
+)
+def test_env_var_names_are_upper_snake(key: str, env_var: str) -> None:
+    option = next(o for o in OPTIONS if o.key == key)
+    assert option.env_var == env_var
+
+
+def test_defaults_when_nothing_is_set(dirs: tuple[Path, Path]) -> None:
+    config = load(dirs)
+    assert config.get("server.port") == 8501
+    assert config["server.headless"] is False
+    assert config.source("server.port") == "default"
+
+
+def test_precedence_across_all_four_layers(dirs: tuple[Path, Path]) -> None:
+    cwd, home = dirs
+    global_file = write(
+        home / ".htst" / "config.toml",
+        '[server]\nport = 1\naddress = "0.0.0.0"\nbaseUrlPath = "g"\nmaxUploadSize = 5\n',
+    )
+    project_file = write(
+        cwd / ".htst" / "config.toml",
+        '[server]\nport = 2\naddress = "10.0.0.1"\nbaseUrlPath = "p"\n',
+    )
+    environ = {"HTST_SERVER_PORT": "3", "HTST_SERVER_ADDRESS": "10.0.0.2"}
+    config = load(dirs, environ=environ, flags={"server.port": "4"})
+
+    assert (config["server.port"], config.source("server.port")) == (4, "command-line flag")
+    assert config["server.address"] == "10.0.0.2"
+    assert config.source("server.address") == "environment variable HTST_SERVER_ADDRESS"
+    assert config["server.baseUrlPath"] == "p"
+    assert config.source("server.baseUrlPath") == str(project_file)
+    assert config["server.maxUploadSize"] == 5
+    assert config.source("server.maxUploadSize") == str(global_file)
+    assert config.source("server.threads") == "default"
+
+
+def test_reads_dot_streamlit_when_dot_htst_is_absent(dirs: tuple[Path, Path]) -> None:
+    cwd, home = dirs
+    write(home / ".streamlit" / "config.toml", "[server]\nthreads = 4\n")
+    project = write(cwd / ".streamlit" / "config.toml", "[server]\nport = 80\n")
+    config = load(dirs)
+    assert config["server.threads"] == 4
+    assert config["server.port"] == 80
+    assert config.source("server.port") == str(project)
+
+
+def test_dot_htst_wins_over_dot_streamlit_when_both_exist(dirs: tuple[Path, Path]) -> None:
+    cwd, home = dirs
+    write(cwd / ".streamlit" / "config.toml", "[server]\nport = 80\nthreads = 2\n")
+    write(cwd / ".htst" / "config.toml", "[server]\nport = 81\n")
+    config = load(dirs)
+    assert config["server.port"] == 81
+    # The whole .streamlit folder is skipped, not merged underneath.
+    assert config["server.threads"] == 16
+    assert default_config_paths(cwd, home)[1] == cwd / ".htst" / "config.toml"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("true", True),
+        ("TRUE", True),
+        ("1", True),
+        ("yes", True),
+        ("Yes", True),
+        ("false", False),
+        ("False", False),
+        ("0", False),
+        ("no", False),
+        ("NO", False),
+    ],
+)
+def test_bool_env_values_are_coerced(dirs: tuple[Path, Path], raw: str, expected: bool) -> None:
+    config = load(dirs, environ={"HTST_SERVER_HEADLESS": raw})
+    assert config["server.headless"] is expected
+
+
+def test_int_env_value_is_coerced(dirs: tuple[Path, Path]) -> None:
+    config = load(dirs, environ={"HTST_SERVER_MAX_UPLOAD_SIZE": "50"})
+    assert config["server.maxUploadSize"] == 50
+    assert type(config["server.maxUploadSize"]) is int
+
+
+def test_bad_env_value_names_option_value_and_origin(dirs: tuple[Path, Path]) -> None:
+    with pytest.raises(ConfigError) as info:
+        load(dirs, environ={"HTST_SERVER_PORT": "eighty"})
+    message = str(info.value)
+    assert "server.port" in message
+    assert "'eighty'" in message
+    assert "environment variable HTST_SERVER_PORT" in message
+    assert isinstance(info.value, ValueError)
+
+
+def test_bad_bool_flag_value_is_rejected(dirs: tuple[Path, Path]) -> None:
+    expected = r"'maybe' for option server\.headless from command-line flag"
+    with pytest.raises(ConfigError, match=expected):
+        load(dirs, flags={"server.headless": "maybe"})
+
+
+def test_wrong_toml_type_names_the_file(dirs: tuple[Path, Path]) -> None:
+    cwd, _ = dirs
+    path = write(cwd / ".htst" / "config.toml", '[server]\nport = "8000"\n')
+    with pytest.raises(ConfigError) as info:
+        load(dirs)
+    assert "server.port" in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_toml_bool_is_not_an_int(dirs: tuple[Path, Path]) -> None:
+    write(dirs[0] / ".htst" / "config.toml", "[server]\nport = true\n")
+    with pytest.raises(ConfigError, match="expected an integer"):
+        load(dirs)
+
+
+def test_invalid_toml_is_a_config_error(dirs: tuple[Path, Path]) -> None:
+    path = write(dirs[0] / ".htst" / "config.toml", "[server\nport = 1\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load(dirs)
+    assert path.exists()
+
+
+def test_unknown_file_options_are_logged_not_raised(
+    dirs: tuple[Path, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    write(
+        dirs[0] / ".streamlit" / "config.toml",
+        "[browser]\ngatherUsageStats = false\n[server]\nprot = 1\nport = 9\n",
+    )
+    with caplog.at_level(logging.WARNING, logger="htst.config"):
+        config = load(dirs)
+    assert config["server.port"] == 9
+    assert "browser.gatherUsageStats" in caplog.text
+    assert "server.prot" in caplog.text
+
+
+def test_misspelt_env_var_is_logged(
+    dirs: tuple[Path, Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="htst.config"):
+        load(dirs, environ={"HTST_SERVER_PROT": "1", "HTST_OTHER_THING": "x"})
+    assert "HTST_SERVER_PROT" in caplog.text
+    assert "HTST_OTHER_THING" not in caplog.text  # not a config section: someone else's
+
+
+def test_unknown_flag_suggests_close_names(dirs: tuple[Path, Path]) -> None:
+    with pytest.raises(ConfigError, match=r"'server\.prot'.*Did you mean server\.port"):
+        load(dirs, flags={"server.prot": "1"})
+
+
+def test_enum_coercion_rejects_unknown_values(dirs: tuple[Path, Path]) -> None:
+    assert load(dirs, flags={"runner.enumCoercion": "off"})["runner.enumCoercion"] == "off"
+    with pytest.raises(ConfigError, match="one of 'off', 'nameOnly', 'nameAndValue'"):
+        load(dirs, flags={"runner.enumCoercion": "always"})
+
+
+def test_show_error_details_accepts_bools_and_levels(dirs: tuple[Path, Path]) -> None:
+    assert load(dirs, environ={"HTST_CLIENT_SHOW_ERROR_DETAILS": "false"})[
+        "client.showErrorDetails"
+    ] is False
+    write(dirs[0] / ".htst" / "config.toml", '[client]\nshowErrorDetails = "type"\n')
+    assert load(dirs)["client.showErrorDetails"] == "type"
+    with pytest.raises(ConfigError):
+        load(dirs, flags={"client.showErrorDetails": "everything"})
+
+
+def test_flags_accept_typed_values(dirs: tuple[Path, Path]) -> None:
+    config = load(dirs, flags={"server.port": 9000, "server.headless": True})
+    assert config["server.port"] == 9000
+    assert config["server.headless"] is True
+    with pytest.raises(ConfigError):
+        load(dirs, flags={"server.port": 1.5})
+
+
+def test_with_overrides_returns_a_new_config(dirs: tuple[Path, Path]) -> None:
+    config = load(dirs)
+    changed = config.with_overrides({"server.port": "1234", "theme.base": "dark"})
+    assert changed["server.port"] == 1234
+    assert changed.source("theme.base") == "override"
+    assert config["server.port"] == 8501
+    with pytest.raises(ConfigError):
+        config.with_overrides({"server.nope": 1})
+
+
+def test_unknown_key_lookup_raises_key_error(dirs: tuple[Path, Path]) -> None:
+    config = load(dirs)
+    with pytest.raises(KeyError, match="server.port"):
+        config.get("server.prot")
+    with pytest.raises(KeyError):
+        config.source("nope")
+
+
+def test_rows_list_every_option_with_value_and_source(dirs: tuple[Path, Path]) -> None:
+    rows = load(dirs, flags={"server.port": "1"}).rows()
+    assert [option for option, _, _ in rows] == list(OPTIONS)
+    assert all(isinstance(option, Option) for option, _, _ in rows)
+    port = next(row for row in rows if row[0].key == "server.port")
+    assert port[1:] == (1, "command-line flag")
+
+
+def test_repr_does_not_show_values(dirs: tuple[Path, Path]) -> None:
+    config = load(dirs, flags={"server.cookieSecret": "hunter2"})
+    assert "hunter2" not in repr(config)
+    assert "server.cookieSecret" in repr(config)
+
+
+def test_parse_flag_args_both_forms_and_script_args() -> None:
+    flags, rest = parse_flag_args(
+        ["app.py", "--server.port", "80", "--theme.base=dark", "--", "--server.port", "x"]
+    )
+    assert flags == {"server.port": "80", "theme.base": "dark"}
+    assert rest == ["app.py", "--server.port", "x"]
+
+
+def test_parse_flag_args_bare_bool_flag_means_true() -> None:
+    flags, rest = parse_flag_args(["--server.headless", "app.py", "--server.runOnSave"])
+    assert flags == {"server.headless": "true", "server.runOnSave": "true"}
+    assert rest == ["app.py"]
+    flags, _ = parse_flag_args(["--server.headless", "false", "--client.showErrorDetails", "type"])
+    assert flags == {"server.headless": "false", "client.showErrorDetails": "type"}
+
+
+def test_parse_flag_args_value_with_equals_sign() -> None:
+    flags, _ = parse_flag_args(["--server.cookieSecret=a=b"])
+    assert flags == {"server.cookieSecret": "a=b"}
+
+
+def test_parse_flag_args_errors() -> None:
+    with pytest.raises(ConfigError, match="needs a value"):
+        parse_flag_args(["--server.port"])
+    with pytest.raises(ConfigError, match="needs a value"):
+        parse_flag_args(["--server.port", "--server.headless"])
+    with pytest.raises(ConfigError, match="Did you mean server.port"):
+        parse_flag_args(["--server.Port", "1"])
+
+
+def test_parse_flag_args_leaves_other_options_to_the_cli() -> None:
+    flags, rest = parse_flag_args(["--help", "-v", "app.py"])
+    assert flags == {}
+    assert rest == ["--help", "-v", "app.py"]
+
+
+def test_parsed_flags_feed_config_load(dirs: tuple[Path, Path]) -> None:
+    flags, _ = parse_flag_args(["--server.enableStaticServing", "--server.port=81"])
+    config = load(dirs, flags=flags)
+    assert config["server.enableStaticServing"] is True
+    assert config["server.port"] == 81
+
+
+def test_load_defaults_to_process_environment(
+    dirs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTST_SERVER_THREADS", "3")
+    cwd, home = dirs
+    assert Config.load(cwd=cwd, home=home)["server.threads"] == 3

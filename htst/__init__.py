@@ -1,0 +1,63 @@
+"""htst: Streamlit-style apps served as server-rendered HTML with Flask and htmx.
+
+`import htst as st` and use the same commands as Streamlit. This module re-exports the
+public API and nothing else.
+"""
+
+from __future__ import annotations
+
+from .version import __version__ as __version__
+
+# Text
+from .elements.text import title as title
+from .elements.text import header as header
+from .elements.text import subheader as subheader
+from .elements.text import markdown as markdown
+from .elements.text import caption as caption
+from .elements.text import text as text
+from .elements.text import code as code
+from .elements.text import latex as latex
+from .elements.text import divider as divider
+from .elements.text import html as html
+from .elements.write import write as write
+from .elements.write import echo as echo
+
+# Data
+from .elements.data import json as json
+from .elements.data import metric as metric
+
+# Alerts
+from .elements.alerts import success as success
+from .elements.alerts import info as info
+from .elements.alerts import warning as warning
+from .elements.alerts import error as error
+from .elements.alerts import exception as exception
+
+# Layout
+from .elements.layout import container as container
+from .elements.layout import columns as columns
+from .elements.layout import tabs as tabs
+from .elements.layout import expander as expander
+from .elements.layout import empty as empty
+from .elements.layout import sidebar as sidebar
+
+# Widgets
+from .elements.button import button as button
+from .elements.choice import checkbox as checkbox
+from .elements.choice import toggle as toggle
+from .elements.choice import radio as radio
+from .elements.choice import selectbox as selectbox
+from .elements.numeric import slider as slider
+from .elements.numeric import number_input as number_input
+from .elements.text_input import text_input as text_input
+
+# Control flow and state
+from .runtime.control import stop as stop
+from .runtime.control import rerun as rerun
+from .runtime.globals import session_state as session_state
+from .runtime.globals import secrets as secrets
+from .runtime.globals import query_params as query_params
+
+# Serving
+from .server.app import blueprint as blueprint
+from .server.app import create_app as create_app

@@ -1,0 +1,1 @@
+"""The `st.*` commands, one module per family. Elements build nodes; they never write HTML."""

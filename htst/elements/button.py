@@ -1,0 +1,50 @@
+"""st.button: True only in the run its click caused."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..errors import HtstAPIException
+from ..runtime.widgets import base_props, draw_widget, register_widget
+
+
+def button(
+    label: str,
+    key: str | int | None = None,
+    help: str | None = None,
+    on_click: Callable[..., Any] | None = None,
+    args: tuple | list | None = None,
+    kwargs: dict | None = None,
+    *,
+    type: str = "secondary",
+    icon: str | None = None,
+    disabled: bool = False,
+    use_container_width: bool | None = None,
+    width: Any = "content",
+) -> bool:
+    """Display a button; returns True in the run triggered by its click, else False."""
+    if type not in ("primary", "secondary", "tertiary"):
+        raise HtstAPIException(
+            f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
+            f"\nThe argument passed was {type!r}."
+        )
+    ctx, meta, value = register_widget(
+        "button",
+        key=key,
+        identity=(str(label), help, type, icon),
+        default=False,
+        parse=_parse_click,
+        serialize=bool,
+        callback=on_click,
+        args=args,
+        kwargs=kwargs,
+        trigger=True,
+    )
+    props = base_props(meta, label, help, disabled, "visible")
+    props.update(kind=type, icon=icon, stretch=bool(use_container_width) or width == "stretch")
+    draw_widget(ctx, meta, value, props)
+    return bool(value)
+
+
+def _parse_click(raw: Any) -> bool:
+    return raw not in (False, None, "", "0", "false")

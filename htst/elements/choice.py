@@ -1,0 +1,135 @@
+"""Choice widgets: checkbox, toggle, radio and selectbox.
+
+Options-returning widgets parse a client value (an option index) against the options
+of the run that drew them, so a value always is one of the objects the script gave.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widgets import base_props, draw_widget, register_widget
+
+
+def _parse_bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("1", "true", "on", "yes"):
+        return True
+    if text in ("0", "false", "off", "no", ""):
+        return False
+    raise InvalidWidgetValue(f"expected a boolean (1/0, true/false), got {raw!r}")
+
+
+def _bool_widget(kind: str, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str) -> bool:
+    ctx, meta, current = register_widget(
+        kind,
+        key=key,
+        identity=(str(label), bool(value), help),
+        default=bool(value),
+        default_given=bool(value),
+        parse=_parse_bool,
+        serialize=lambda v: "1" if v else "0",
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+    )
+    current = bool(current)
+    draw_widget(ctx, meta, current, base_props(meta, label, help, disabled, label_visibility))
+    return current
+
+
+def checkbox(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> bool:
+    """Display a checkbox; returns whether it is checked."""
+    return _bool_widget("checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+
+
+def toggle(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> bool:
+    """Display a toggle switch; returns whether it is on."""
+    return _bool_widget("toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+
+
+def _options_list(options: Any) -> list[Any]:
+    if options is None:
+        return []
+    if hasattr(options, "columns") and hasattr(options, "iloc"):  # a DataFrame: its first column
+        options = options.iloc[:, 0]
+    if hasattr(options, "tolist"):
+        return list(options.tolist())
+    return list(options)
+
+
+def _index_codec(options: list[Any], allow_none: bool) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
+    """parse: client index -> option; serialize: option -> index ('' for None)."""
+
+    def parse(raw: Any) -> Any:
+        if raw in ("", None):
+            if allow_none or not options:
+                return None
+            raise InvalidWidgetValue("a selection is required")
+        try:
+            index = int(raw)
+        except (TypeError, ValueError):
+            raise InvalidWidgetValue(f"expected an option index, got {raw!r}") from None
+        if not 0 <= index < len(options):
+            raise InvalidWidgetValue(f"option index {index} is out of range (0..{len(options) - 1})")
+        return options[index]
+
+    def serialize(value: Any) -> Any:
+        if value is None:
+            return ""
+        for index, option in enumerate(options):
+            if option is value or option == value:
+                return str(index)
+        raise InvalidWidgetValue(f"{value!r} is not one of the options")
+
+    return parse, serialize
+
+
+def _choice(kind: str, label: str, options: Any, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
+    opts = _options_list(options)
+    if index is not None:
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise HtstAPIException(f"{kind.capitalize()} index must be an int or None, got {type(index).__name__}.")
+        if opts and not 0 <= index < len(opts):
+            raise HtstAPIException(f"{kind.capitalize()} index must be between 0 and length of options")
+    labels = [str(format_func(option)) for option in opts]
+    parse, serialize = _index_codec(opts, allow_none=True)
+    default = opts[index] if opts and index is not None else None
+    ctx, meta, value = register_widget(
+        kind,
+        key=key,
+        identity=(str(label), tuple(labels), index, help) + extra_identity,
+        default=default,
+        default_given=index != 0,
+        parse=parse,
+        serialize=serialize,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+    )
+    try:
+        serialize(value)
+    except InvalidWidgetValue:
+        # A value set through Session State that is not an option: the widget resets.
+        value = default
+        ctx.state.set_widget_value(meta.id, value)
+    raw = serialize(value)
+    props = base_props(meta, label, help, disabled, label_visibility)
+    props.update(options=labels, index=None if raw == "" else int(raw), **extra_props)
+    draw_widget(ctx, meta, value, props)
+    return value
+
+
+def radio(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content") -> Any:
+    """Display radio buttons; returns the selected option (None if index=None and untouched)."""
+    caps = [str(c) for c in captions] if captions else []
+    return _choice("radio", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (horizontal, tuple(caps)), {"horizontal": horizontal, "captions": caps})
+
+
+def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch") -> Any:
+    """Display a select widget; returns the selected option (None if index=None and untouched)."""
+    text = "Choose an option" if placeholder is None else str(placeholder)
+    return _choice("selectbox", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (placeholder,), {"placeholder": text})

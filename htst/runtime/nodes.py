@@ -1,0 +1,48 @@
+"""The element tree a script run produces.
+
+A node is data: a type, its props and (for containers) its children. Elements never
+write HTML themselves; `render/` turns nodes into HTML, AppTest reads them directly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Node:
+    """One element or container in the page.
+
+    `id` is the node's position in the tree (parent id + index), so it is the same in
+    every run that builds the same structure: that is what lets the renderer send only
+    the nodes whose HTML changed, and keep unchanged DOM nodes in place.
+    """
+
+    __slots__ = ("type", "props", "children", "id")
+
+    def __init__(self, type: str, props: dict[str, Any], id: str, container: bool = False):
+        self.type = type
+        self.props = props
+        self.id = id
+        self.children: list[Node] | None = [] if container else None
+
+    @property
+    def is_container(self) -> bool:
+        return self.children is not None
+
+    def add(self, type: str, props: dict[str, Any], container: bool = False) -> Node:
+        assert self.children is not None, "only containers take children"
+        if self.type == "empty":
+            # An st.empty slot holds one element; writing to it replaces the previous one.
+            self.children.clear()
+        node = Node(type, props, f"{self.id}-{len(self.children)}", container)
+        self.children.append(node)
+        return node
+
+    def walk(self):
+        yield self
+        if self.children:
+            for child in self.children:
+                yield from child.walk()
+
+    def __repr__(self) -> str:
+        return f"Node({self.type!r}, id={self.id!r})"

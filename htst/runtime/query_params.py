@@ -1,0 +1,100 @@
+"""`st.query_params`: the page URL's query string as a dict, kept in the URL as it changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, MutableMapping
+from typing import Any, Callable, Iterator
+from urllib.parse import urlencode
+
+from ..errors import HtstAPIException
+
+
+class QueryParamsState:
+    """The session's query parameters; `dirty` tells the server to update the URL."""
+
+    def __init__(self) -> None:
+        self.params: dict[str, list[str]] = {}
+        self.dirty = False
+
+    def load(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.params = {}
+        for key, value in pairs:
+            if key.startswith("_htst"):
+                continue
+            self.params.setdefault(key, []).append(value)
+        self.dirty = False
+
+    def query_string(self) -> str:
+        return urlencode([(k, v) for k, values in self.params.items() for v in values])
+
+
+class QueryParams(MutableMapping):
+    """What `st.query_params` is: a proxy to the current session's QueryParamsState."""
+
+    def __init__(self, get_state: Callable[[], QueryParamsState]):
+        object.__setattr__(self, "_get", get_state)
+
+    def __getitem__(self, key: str) -> str:
+        values = self._get().params.get(key)
+        if not values:
+            raise KeyError(f'st.query_params has no key "{key}".')
+        return values[-1]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key == "embed" or key == "embed_options":
+            raise HtstAPIException(f"Query param `{key}` cannot be set with st.query_params.")
+        state = self._get()
+        if isinstance(value, (list, tuple)):
+            state.params[key] = [str(v) for v in value]
+        else:
+            state.params[key] = [str(value)]
+        state.dirty = True
+
+    def __delitem__(self, key: str) -> None:
+        state = self._get()
+        if key not in state.params:
+            raise KeyError(f'st.query_params has no key "{key}".')
+        del state.params[key]
+        state.dirty = True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._get().params))
+
+    def __len__(self) -> int:
+        return len(self._get().params)
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self[key]
+        except KeyError as exc:
+            raise AttributeError(str(exc)) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self[key]
+        except KeyError as exc:
+            raise AttributeError(str(exc)) from None
+
+    def get_all(self, key: str) -> list[str]:
+        return list(self._get().params.get(key, []))
+
+    def clear(self) -> None:
+        state = self._get()
+        state.params.clear()
+        state.dirty = True
+
+    def to_dict(self) -> dict[str, str]:
+        return {k: v[-1] for k, v in self._get().params.items() if v}
+
+    def from_dict(self, params: dict[str, Any]) -> None:
+        state = self._get()
+        state.params = {}
+        for key, value in params.items():
+            self[key] = value
+        state.dirty = True
+
+    def __repr__(self) -> str:
+        return repr(self.to_dict())

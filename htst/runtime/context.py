@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .session import Session
 
 ROOTS = ("events", "main", "sidebar")
+# Short DOM ids for the roots: every node id starts with one, so they show in every answer.
+ROOT_IDS = {"events": "he", "main": "hm", "sidebar": "hs"}
 
 
 class ScriptStopped(BaseException):
@@ -39,7 +41,7 @@ class RunContext:
         self.app = app
         self.session = session
         self.state = session.state
-        self.roots = {name: Node("root", {}, name, container=True) for name in ROOTS}
+        self.roots = {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
         self.stack: list[Node] = [self.roots["main"]]
         self.widget_ids: set[str] = set()
         self.cancel = threading.Event()

@@ -1,9 +1,215 @@
+"""Mount an htst app in Flask: `blueprint(script)` for an existing site, `create_app(script)`."""
+
 from __future__ import annotations
 
+import gzip
+import itertools
+import logging
+import os
+import secrets as _secrets
+from pathlib import Path
+from typing import Any
 
-def blueprint(*args, **kwargs):
-    raise NotImplementedError
+from flask import Blueprint, Flask, Response, request, url_for
+
+from ..config import Config
+from ..errors import InvalidWidgetValue
+from ..render import page as render_page
+from ..render.html import Renderer
+from ..runtime.app import AppScript
+from ..runtime.session import MemoryStore, Session
+from ..version import __version__
+from .form import read_changes
+from .static_files import asset_response, load_assets
+from .tokens import COOKIE_NAME, Tokens
+
+log = logging.getLogger("htst.server")
+_names = itertools.count(1)
+_GZIP_MIN = 1024
 
 
-def create_app(*args, **kwargs):
-    raise NotImplementedError
+class HtstSite:
+    """One app at one mount point: its script, its sessions, its renderer and tokens."""
+
+    def __init__(self, script: str | os.PathLike, config: Config):
+        self.config = config
+        self.script = AppScript(script, config=config)
+        self.store = MemoryStore(idle_timeout=float(config["server.sessionIdleTimeout"]))
+        self.renderer = Renderer()
+        self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
+        self.assets = load_assets()
+
+    # -- helpers ------------------------------------------------------------------
+    def _urls(self) -> dict[str, str]:
+        base = url_for(".page").rstrip("/")
+        return {
+            "rerun_url": f"{base}/_htst/rerun",
+            "close_url": f"{base}/_htst/close",
+            "static_url": f"{base}/_htst/static",
+        }
+
+    def _session_id(self) -> tuple[str, bool]:
+        sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
+        return (sid, False) if sid else (self.tokens.new_id(), True)
+
+    def _new_session(self, query_pairs: Any) -> Session:
+        session = Session(self.script)
+        session.query_params.load(query_pairs)
+        self.store.add(session)
+        return session
+
+    def _page_context(self, sid: str, session: Session) -> dict[str, Any]:
+        return {
+            **self._urls(),
+            "token": self.tokens.tab_token(sid, session.id),
+            "page_title": Path(self.script.name).stem.replace("_", " "),
+            "asset_version": __version__,
+            "theme_base": self.config["theme.base"] or "light",
+            "theme_css": _theme_css(self.config),
+        }
+
+    def _finish(self, response: Response, sid: str, new_cookie: bool) -> Response:
+        if new_cookie:
+            response.set_cookie(
+                COOKIE_NAME, self.tokens.cookie_value(sid), httponly=True, samesite="Lax",
+                secure=request.is_secure, path="/",
+            )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers.setdefault("Cache-Control", "no-store")
+        return _maybe_gzip(response)
+
+    # -- views --------------------------------------------------------------------
+    def page(self, path: str = "") -> Response:
+        sid, new_cookie = self._session_id()
+        session = self._new_session(request.args.items(multi=True))
+        with session.lock:
+            result = self.script.run(session)
+            session.query_params.dirty = False
+            if request.args.get("format") == "json":
+                body = render_page.tree_json(result.roots, tab=self.tokens.tab_token(sid, session.id))
+                response = Response(body, content_type="application/json")
+            else:
+                html = render_page.full_page(self.renderer, result.roots, session, **self._page_context(sid, session))
+                response = Response(html, content_type="text/html; charset=utf-8")
+        return self._finish(response, sid, new_cookie)
+
+    def rerun(self) -> Response:
+        sid, new_cookie = self._session_id()
+        tab_id = None if new_cookie else self.tokens.read_tab(request.form.get("_htst_tab"), sid)
+        session = self.store.get(tab_id) if tab_id else None
+        wants_json = request.args.get("format") == "json"
+        is_htmx = request.headers.get("HX-Request") == "true"
+        if session is None:
+            # Unknown, expired or forged tab: a fresh session and the whole app, never an error.
+            session = self._new_session(())
+            with session.lock:
+                result = self.script.run(session)
+                response = self._whole(result.roots, session, sid, wants_json, is_htmx)
+            return self._finish(response, sid, new_cookie)
+        with session.lock:
+            try:
+                changes, rerun_asked = read_changes(session.state, request.form)
+            except InvalidWidgetValue as exc:
+                return self._finish(Response(str(exc), status=400, content_type="text/plain; charset=utf-8"), sid, new_cookie)
+            if is_htmx and not wants_json and not changes and not rerun_asked:
+                return self._finish(Response(status=204), sid, new_cookie)
+            result = self.script.run(session, changes)
+            if wants_json:
+                body = render_page.tree_json(result.roots, tab=self.tokens.tab_token(sid, session.id))
+                response = Response(body, content_type="application/json")
+            elif is_htmx:
+                body = render_page.partials(self.renderer, result.roots, session)
+                response = Response(body, status=200 if body else 204, content_type="text/html; charset=utf-8")
+            else:
+                html = render_page.full_page(self.renderer, result.roots, session, **self._page_context(sid, session))
+                response = Response(html, content_type="text/html; charset=utf-8")
+            if session.query_params.dirty:
+                query = session.query_params.query_string()
+                response.headers["HX-Replace-Url"] = url_for(".page") + (f"?{query}" if query else "")
+                session.query_params.dirty = False
+        return self._finish(response, sid, new_cookie)
+
+    def _whole(self, roots: Any, session: Session, sid: str, wants_json: bool, is_htmx: bool) -> Response:
+        context = self._page_context(sid, session)
+        if wants_json:
+            return Response(render_page.tree_json(roots, tab=context["token"]), content_type="application/json")
+        if is_htmx:
+            body = render_page.full_page(self.renderer, roots, session, template="app.html", **context)
+            return Response(f'<hx-partial hx-target="#htst-root" hx-swap="outerHTML">{body}</hx-partial>', content_type="text/html; charset=utf-8")
+        return Response(render_page.full_page(self.renderer, roots, session, **context), content_type="text/html; charset=utf-8")
+
+    def close(self) -> Response:
+        sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
+        tab_id = self.tokens.read_tab(request.form.get("_htst_tab"), sid)
+        if tab_id:
+            self.store.remove(tab_id)
+        return Response(status=204)
+
+    def static_file(self, filename: str) -> Response:
+        asset = self.assets.get(filename)
+        if asset is None:
+            return Response("Not found", status=404, content_type="text/plain")
+        return asset_response(asset, request)
+
+
+def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: str | None = None, **options: Any) -> Blueprint:
+    """A Flask blueprint serving the app; mount it with `register_blueprint(bp, url_prefix=...)`.
+
+    `options` are config overrides by dotted name, e.g. `**{"runner.magicEnabled": False}`.
+    """
+    config = config or Config.load()
+    if options:
+        config = config.with_overrides(options)
+    site = HtstSite(script, config)
+    bp = Blueprint(name or f"htst_{Path(script).stem}_{next(_names)}", __name__)
+    bp.add_url_rule("/", "page", site.page, methods=["GET"])
+    bp.add_url_rule("/_htst/rerun", "rerun", site.rerun, methods=["POST"])
+    bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
+    bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
+    bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
+    bp.htst_site = site  # type: ignore[attr-defined]
+    return bp
+
+
+def create_app(script: str | os.PathLike, *, config: Config | None = None, **options: Any) -> Flask:
+    """A Flask app serving one htst script at `server.baseUrlPath` (what `htst run` serves)."""
+    config = config or Config.load()
+    if options:
+        config = config.with_overrides(options)
+    app = Flask("htst")
+    app.config["MAX_CONTENT_LENGTH"] = int(float(config["server.maxUploadSize"]) * 1024 * 1024)
+    base = "/" + str(config["server.baseUrlPath"]).strip("/")
+    app.register_blueprint(blueprint(script, config=config), url_prefix=None if base == "/" else base)
+    return app
+
+
+def _maybe_gzip(response: Response) -> Response:
+    if (
+        response.direct_passthrough
+        or response.status_code != 200
+        or "Content-Encoding" in response.headers
+        or "gzip" not in request.headers.get("Accept-Encoding", "")
+    ):
+        return response
+    body = response.get_data()
+    if len(body) < _GZIP_MIN:
+        return response
+    response.set_data(gzip.compress(body, 6))
+    response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    return response
+
+
+def _theme_css(config: Config) -> str:
+    names = {
+        "primaryColor": "--htst-primary",
+        "backgroundColor": "--htst-bg",
+        "secondaryBackgroundColor": "--htst-bg2",
+        "textColor": "--htst-text",
+    }
+    rules = [f"{var}:{config['theme.' + opt]}" for opt, var in names.items() if config["theme." + opt]]
+    font = config["theme.font"]
+    if font:
+        family = {"serif": "serif", "monospace": "monospace"}.get(font, "system-ui, sans-serif")
+        rules.append(f"--htst-font:{family}")
+    return ":root{" + ";".join(rules) + "}" if rules else ""

@@ -1,0 +1,1 @@
+"""The demo app shown by `htst hello`."""

@@ -1,0 +1,66 @@
+"""Node tree -> HTML, with one Jinja environment and one template per element type."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template
+from markupsafe import Markup
+
+from ..runtime.nodes import Node
+from .assets import TEMPLATES_DIR
+from .code import highlight_code, render_latex
+from .markdown import render_label, render_markdown
+
+
+def _markdown(body: str, unsafe_allow_html: bool = False) -> Markup:
+    return Markup(render_markdown(body, unsafe_allow_html=unsafe_allow_html))
+
+
+def _inline(body: str) -> Markup:
+    return Markup(render_markdown(body, inline=True))
+
+
+class Renderer:
+    """Renders nodes; user template folders given first override htst's templates."""
+
+    def __init__(self, template_dirs: Iterable[str] = ()):
+        loaders = [FileSystemLoader(str(d)) for d in template_dirs]
+        loaders.append(FileSystemLoader(str(TEMPLATES_DIR)))
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
+        self.env.filters.update(
+            markdown=_markdown,
+            inline=_inline,
+            label=lambda text: Markup(render_label(str(text))),
+            code=lambda body, language=None, line_numbers=False, wrap_lines=False: Markup(
+                highlight_code(body, language, line_numbers=line_numbers, wrap_lines=wrap_lines)
+            ),
+            latex=lambda body: Markup(render_latex(body)),
+        )
+        self._templates: dict[str, Template] = {}
+
+    def template(self, name: str) -> Template:
+        template = self._templates.get(name)
+        if template is None:
+            template = self._templates[name] = self.env.get_template(name)
+        return template
+
+    def node(self, node: Node, out: dict[str, str] | None = None) -> str:
+        """HTML of `node` (children included); every node's HTML is also put in `out`."""
+        if node.children is not None:
+            inner = Markup("".join(self.node(child, out) for child in node.children))
+        else:
+            inner = Markup("")
+        html = self.template(f"elements/{node.type}.html").render(el=node, p=node.props, inner=inner)
+        if out is not None:
+            out[node.id] = html
+        return html
+
+    def page(self, **context: Any) -> str:
+        return self.template("page.html").render(**context)

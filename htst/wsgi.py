@@ -1,0 +1,5 @@
+"""For WSGI servers: `gunicorn "htst.wsgi:create_app('app.py')"`."""
+
+from __future__ import annotations
+
+from .server.app import create_app as create_app

@@ -1,0 +1,171 @@
+// htst.js: the only hand-written script. htmx does the requests and the swaps; this file
+// decides when the app form is sent and which fields go with it.
+(function () {
+  "use strict";
+
+  // Fields the user changed since the last send. Only these travel with a request, so a
+  // queued request never carries a stale copy of a value the script has since changed.
+  var dirty = new Set();
+  var inFlight = 0;
+  var activeTabs = new Map();
+
+  function form() { return document.getElementById("htst-form"); }
+  function root() { return document.getElementById("htst-root"); }
+
+  function send(submitter) {
+    var f = form();
+    if (!f) return;
+    var event = new CustomEvent("htst:send");
+    event.submitter = submitter || null;
+    f.dispatchEvent(event);
+  }
+
+  function isTextEntry(el) {
+    return el.matches && el.matches("input[type=text], input[type=password], input[type=number], input[type=email], input[type=search], input[type=url]");
+  }
+
+  document.addEventListener("input", function (e) {
+    var el = e.target;
+    if (!el.name || !el.closest("#htst-form")) return;
+    dirty.add(el.name);
+    if (el.type === "range") {
+      var out = el.parentElement.querySelector("output");
+      if (out) out.textContent = el.value;
+    }
+  });
+
+  document.addEventListener("change", function (e) {
+    var el = e.target;
+    if (!el.name || !el.closest("#htst-form") || !dirty.has(el.name)) return;
+    send(null);
+  });
+
+  document.addEventListener("keydown", function (e) {
+    var el = e.target;
+    if (e.key === "Enter" && isTextEntry(el) && el.closest("#htst-form")) {
+      e.preventDefault(); // no implicit form submission: Enter commits this field only
+      if (dirty.has(el.name)) send(null);
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
+    if (e.key === "r" || e.key === "R") {
+      var rerun = document.querySelector("#htst-form [name=_htst_rerun]");
+      if (rerun) { e.preventDefault(); send(rerun); }
+    }
+  });
+
+  function isTyping(el) {
+    return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  }
+
+  document.addEventListener("submit", function (e) {
+    if (e.target.id !== "htst-form" || !window.htmx) return;
+    e.preventDefault();
+    var submitter = e.submitter && e.submitter.name && e.submitter.value !== "" ? e.submitter : null;
+    closeMenu();
+    send(submitter);
+  });
+
+  document.addEventListener("htmx:config:request", function (e) {
+    var body = e.detail.ctx.request.body;
+    if (!body || !body.keys) return;
+    Array.from(new Set(body.keys())).forEach(function (name) {
+      if (name.indexOf("_htst") !== 0 && !dirty.has(name)) body.delete(name);
+    });
+    dirty.clear();
+  });
+
+  document.addEventListener("htmx:before:request", function () {
+    inFlight++;
+    var r = root();
+    if (r) r.setAttribute("aria-busy", "true");
+  });
+
+  document.addEventListener("htmx:finally:request", function () {
+    inFlight = Math.max(0, inFlight - 1);
+    var r = root();
+    if (r && inFlight === 0) r.removeAttribute("aria-busy");
+    restoreTabs();
+  });
+
+  document.addEventListener("htmx:after:swap", restoreTabs);
+
+  // Tabs switch in the browser; the choice survives swaps of the tab group.
+  document.addEventListener("click", function (e) {
+    var tab = e.target.closest && e.target.closest("[data-htst-tabs] [role=tab]");
+    if (tab) { selectTab(tab.closest("[data-htst-tabs]"), tab.id); return; }
+    var menuButton = e.target.closest && e.target.closest(".htst-menu-button");
+    if (menuButton) { toggleMenu(menuButton); return; }
+    var action = e.target.closest && e.target.closest("[data-htst-action]");
+    if (action) { runAction(action.getAttribute("data-htst-action")); closeMenu(); return; }
+    if (!(e.target.closest && e.target.closest(".htst-menu"))) closeMenu();
+  });
+
+  function selectTab(group, tabId) {
+    if (!group) return;
+    activeTabs.set(group.id, tabId);
+    group.querySelectorAll(":scope > [role=tablist] > [role=tab]").forEach(function (tab) {
+      var on = tab.id === tabId;
+      tab.setAttribute("aria-selected", on ? "true" : "false");
+      tab.tabIndex = on ? 0 : -1;
+      var panel = document.getElementById(tab.getAttribute("aria-controls"));
+      if (panel) panel.hidden = !on;
+    });
+  }
+
+  function restoreTabs() {
+    activeTabs.forEach(function (tabId, groupId) {
+      var group = document.getElementById(groupId);
+      if (group && document.getElementById(tabId)) selectTab(group, tabId);
+    });
+  }
+
+  function toggleMenu(button) {
+    var list = document.getElementById(button.getAttribute("aria-controls"));
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (list) list.hidden = !open;
+    if (open && list) { var first = list.querySelector("[role=menuitem]"); if (first) first.focus(); }
+  }
+
+  function closeMenu() {
+    document.querySelectorAll(".htst-menu-button[aria-expanded=true]").forEach(toggleMenu);
+  }
+
+  var THEMES = ["light", "dark", "system"];
+  function applyTheme(choice) {
+    var dark = choice === "dark" || (choice === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
+    document.querySelectorAll(".htst-theme-name").forEach(function (el) { el.textContent = "(" + choice + ")"; });
+  }
+
+  function runAction(name) {
+    if (name === "print") window.print();
+    if (name === "wide") {
+      var wide = !document.documentElement.classList.contains("htst-wide");
+      document.documentElement.classList.toggle("htst-wide", wide);
+      try { localStorage.setItem("htst-wide", wide ? "1" : ""); } catch (err) { /* private mode */ }
+    }
+    if (name === "theme") {
+      var current = localStorage.getItem("htst-theme") || document.documentElement.getAttribute("data-theme");
+      var next = THEMES[(THEMES.indexOf(current) + 1) % THEMES.length];
+      try { localStorage.setItem("htst-theme", next); } catch (err) { /* private mode */ }
+      applyTheme(next);
+    }
+  }
+
+  try {
+    var saved = localStorage.getItem("htst-theme");
+    if (saved) applyTheme(saved);
+    if (localStorage.getItem("htst-wide")) document.documentElement.classList.add("htst-wide");
+  } catch (err) { /* storage unavailable: keep the server's theme */ }
+
+  // A closed tab frees its server session at once instead of waiting for the idle timeout.
+  window.addEventListener("pagehide", function () {
+    var f = form();
+    if (!f || !navigator.sendBeacon) return;
+    var data = new FormData();
+    data.append("_htst_tab", f.querySelector("[name=_htst_tab]").value);
+    navigator.sendBeacon(f.getAttribute("data-close-url"), data);
+  });
+})();

@@ -70,9 +70,11 @@ class HtstSite:
 
     def _finish(self, response: Response, sid: str, new_cookie: bool) -> Response:
         if new_cookie:
+            # Scoped to the mount point: two apps in one site each keep their own cookie
+            # (each signs with its own secret) instead of overwriting the other's.
             response.set_cookie(
                 COOKIE_NAME, self.tokens.cookie_value(sid), httponly=True, samesite="Lax",
-                secure=request.is_secure, path="/",
+                secure=request.is_secure, path=url_for(".page").rstrip("/") or "/",
             )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers.setdefault("Cache-Control", "no-store")
@@ -81,7 +83,9 @@ class HtstSite:
     # -- views --------------------------------------------------------------------
     def page(self, path: str = "") -> Response:
         sid, new_cookie = self._session_id()
-        session = self._new_session(request.args.items(multi=True))
+        # `format=json` selects the answer's format; it is not one of the app's query params.
+        pairs = [(k, v) for k, v in request.args.items(multi=True) if (k, v) != ("format", "json")]
+        session = self._new_session(pairs)
         with session.lock:
             result = self.script.run(session)
             session.query_params.dirty = False

@@ -81,4 +81,5 @@ def html(body: Any, *, width: Any = "stretch") -> Block:
 
 def _clean(body: Any) -> str:
     """Markdown bodies are dedented, as Streamlit does for triple-quoted strings."""
-    return textwrap.dedent(str(body)).strip("\n")
+    body = str(body)
+    return textwrap.dedent(body).strip("\n") if "\n" in body else body

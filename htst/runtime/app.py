@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import linecache
 import os
 import sys
@@ -30,6 +31,13 @@ class RunResult:
     reruns: int = 0
 
 
+@functools.cache
+def _magic() -> Any:
+    from ..elements.write import is_htst_object, write  # elements import the runtime
+
+    return make_magic(write, is_htst_object)
+
+
 class AppScript:
     """One app: its script, its config and secrets. Shared by all of its sessions."""
 
@@ -50,6 +58,7 @@ class AppScript:
         self.config = config if config is not None else Config.load()
         cwd, home = Path.cwd(), Path.home()
         self.secrets = secrets if secrets is not None else Secrets.from_paths(default_secret_paths(cwd, home))
+        self._file = str(self.path) if self.path else self.name
         self._compiled: tuple[Any, CodeType] | None = None
         self._compile_lock = threading.Lock()
         if self.path is not None:
@@ -133,14 +142,12 @@ class AppScript:
         return ctx
 
     def _exec(self, ctx: RunContext) -> None:
-        from ..elements.write import is_htst_object, write  # the runtime draws through elements
-
         code = self.code()
         namespace: dict[str, Any] = {
             "__name__": "__main__",
-            "__file__": str(self.path) if self.path else self.name,
+            "__file__": self._file,
             "__builtins__": builtins,
-            MAGIC_NAME: make_magic(write, is_htst_object),
+            MAGIC_NAME: _magic(),
         }
         exec(code, namespace)
 

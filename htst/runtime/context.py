@@ -7,7 +7,6 @@ Nothing else is global: two apps and many sessions run side by side in one proce
 from __future__ import annotations
 
 import contextlib
-import threading
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -34,6 +33,25 @@ class RerunRequested(BaseException):
     """Raised by st.rerun(): end this run and start the script again."""
 
 
+class RunControl:
+    """A run's stop flag: set from another thread, checked at every st.* call.
+
+    A plain attribute, not a threading.Event: it is made for every run and read far
+    more often than it is set, and a bool read is atomic under the GIL.
+    """
+
+    __slots__ = ("cancelled",)
+
+    def __init__(self) -> None:
+        self.cancelled = False
+
+    def set(self) -> None:
+        self.cancelled = True
+
+    def is_set(self) -> bool:
+        return self.cancelled
+
+
 class RunContext:
     """Everything one script run needs: the session, the tree it builds, the cursor."""
 
@@ -44,7 +62,7 @@ class RunContext:
         self.roots = {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
         self.stack: list[Node] = [self.roots["main"]]
         self.widget_ids: set[str] = set()
-        self.cancel = threading.Event()
+        self.cancel = RunControl()
 
     @property
     def container(self) -> Node:
@@ -62,7 +80,7 @@ class RunContext:
 
     def checkpoint(self) -> None:
         """Every st.* call passes here: a cancelled run stops at its next command."""
-        if self.cancel.is_set():
+        if self.cancel.cancelled:
             raise ScriptStopped()
 
     @contextlib.contextmanager

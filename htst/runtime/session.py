@@ -12,6 +12,7 @@ from .state import SessionState
 
 if TYPE_CHECKING:
     from .app import AppScript
+    from .context import RunControl
 
 
 class Session:
@@ -27,7 +28,7 @@ class Session:
         self.last_seen = time.monotonic()
         self.run_count = 0
         # Set while a run is in progress: setting it stops that run at its next st.* call.
-        self.cancel_run: threading.Event | None = None
+        self.cancel_run: RunControl | None = None
 
 
 class MemoryStore:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import os
+import signal
+import threading
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -35,6 +37,7 @@ class AppTest(Queryable):
         self._pending: dict[str, Any] = {}
         self._result: RunResult | None = None
         self._executor: ThreadPoolExecutor | None = None
+        self._secrets_cache: tuple[dict[str, Any], Secrets] | None = None
 
     # -- constructors -------------------------------------------------------------
     @classmethod
@@ -67,17 +70,48 @@ class AppTest(Queryable):
         )
         changes = self._changes()
         self._pending.clear()
+        if _can_use_alarm():
+            self._result = self._run_with_alarm(changes, timeout)
+        else:
+            self._result = self._run_in_thread(changes, timeout)
+        self.query_params = {k: (v[-1] if len(v) == 1 else list(v)) for k, v in self._session.query_params.params.items()}
+        return self
+
+    def _run_with_alarm(self, changes: dict[str, Any], timeout: float) -> RunResult:
+        """Run on this thread; SIGALRM interrupts a script that overruns (even in a sleep).
+
+        A thread handoff per run costs more than the counter app's whole run.
+        """
+        state = {"done": False}
+
+        def on_alarm(signum: int, frame: Any) -> None:
+            if not state["done"]:
+                raise _ScriptTimeout()
+
+        previous = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, max(timeout, 1e-6))
+        try:
+            result = self._app.run(self._session, changes)
+            state["done"] = True
+            return result
+        except _ScriptTimeout:
+            self._session.state.interrupted_run()
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)") from None
+        finally:
+            state["done"] = True
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def _run_in_thread(self, changes: dict[str, Any], timeout: float) -> RunResult:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="htst-apptest")
         future = self._executor.submit(self._app.run, self._session, changes)
         try:
-            self._result = future.result(timeout=timeout)
+            return future.result(timeout=timeout)
         except FutureTimeout:
             if self._session.cancel_run is not None:
                 self._session.cancel_run.set()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)") from None
-        self.query_params = {k: (v[-1] if len(v) == 1 else list(v)) for k, v in self._session.query_params.params.items()}
-        return self
 
     def _changes(self) -> dict[str, Any]:
         """Pending values that differ from what is drawn, checked by the widgets' own codecs."""
@@ -93,15 +127,17 @@ class AppTest(Queryable):
         return changes
 
     def _secrets(self) -> Secrets:
-        merged: dict[str, Any] = {}
+        """The files' secrets overlaid with `at.secrets`; rebuilt only when those change."""
+        if self._secrets_cache is not None and self._secrets_cache[0] == self.secrets:
+            return self._secrets_cache[1]
         file_secrets = Secrets.from_paths(default_secret_paths(Path.cwd(), Path.home()), environ=None)
         try:
-            merged.update(file_secrets.to_dict())
+            merged = {**file_secrets.to_dict(), **self.secrets}
+            secrets = Secrets.from_dict(merged)
         except FileNotFoundError:
-            if not self.secrets:
-                return file_secrets
-        merged.update(self.secrets)
-        return Secrets.from_dict(merged)
+            secrets = Secrets.from_dict(dict(self.secrets)) if self.secrets else file_secrets
+        self._secrets_cache = (dict(self.secrets), secrets)
+        return secrets
 
     # -- reading the result ---------------------------------------------------------
     def _nodes(self) -> list[Node]:
@@ -122,6 +158,19 @@ class AppTest(Queryable):
 
     def __repr__(self) -> str:
         return f"AppTest({self._app.name!r})"
+
+
+class _ScriptTimeout(BaseException):
+    """Raised by SIGALRM inside an overrunning script; not an Exception, so scripts can't catch it."""
+
+
+def _can_use_alarm() -> bool:
+    """SIGALRM works only on the main thread, and must not steal a timer someone else set."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
 
 
 class _Roots(Queryable):

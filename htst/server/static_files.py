@@ -14,6 +14,7 @@ from pathlib import Path
 from flask import Request, Response
 
 from ..render.assets import STATIC_DIR
+from ..render.code import pygments_css
 
 _TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
@@ -32,6 +33,9 @@ def load_assets(folder: Path = STATIC_DIR) -> dict[str, Asset]:
         if not path.is_file():
             continue
         body = path.read_bytes()
+        if path.name == "htst.css":
+            # Code highlighting colours come from Pygments; one stylesheet keeps one request.
+            body += b"\n" + pygments_css().encode()
         mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if path.suffix == ".js":
             mimetype = "text/javascript"

@@ -1,0 +1,43 @@
+"""The in-memory session store frees idle and closed sessions."""
+
+from __future__ import annotations
+
+import time
+
+from htst.runtime.app import AppScript
+from htst.runtime.session import MemoryStore, Session
+
+
+def _session() -> Session:
+    return Session(AppScript(source="", name="empty.py"))
+
+
+def test_idle_sessions_are_freed_after_the_timeout():
+    store = MemoryStore(idle_timeout=60)
+    idle, active = _session(), _session()
+    store.add(idle)
+    store.add(active)
+    now = time.monotonic()
+    idle.last_seen = now - 61
+    active.last_seen = now - 5
+    assert store.sweep(now) == 1
+    assert store.get(idle.id) is None
+    assert store.get(active.id) is active
+
+
+def test_getting_a_session_keeps_it_alive():
+    store = MemoryStore(idle_timeout=60)
+    session = _session()
+    store.add(session)
+    session.last_seen = time.monotonic() - 59
+    assert store.get(session.id) is session
+    assert store.sweep(time.monotonic() + 30) == 0
+
+
+def test_closed_sessions_are_removed_at_once():
+    store = MemoryStore()
+    session = _session()
+    store.add(session)
+    store.remove(session.id)
+    assert store.get(session.id) is None
+    assert len(store) == 0

@@ -7,12 +7,20 @@ import textwrap
 from typing import Any
 
 from ..errors import HtstAPIException
+from ..runtime.context import current
 from .block import Block, add_element
+
+
+_DIVIDER_CYCLE = ("blue", "green", "orange", "red", "violet", "gray", "rainbow")
 
 
 def _heading(kind: str, body: Any, anchor: str | bool | None, help: str | None, divider: bool | str) -> Block:
     if divider not in (False, None) and not isinstance(divider, (bool, str)):
         raise HtstAPIException("`divider` must be a bool or a color name.")
+    if divider is True:
+        ctx = current()
+        divider = _DIVIDER_CYCLE[ctx.divider_count % len(_DIVIDER_CYCLE)]
+        ctx.divider_count += 1
     return add_element(
         kind,
         {"body": str(body), "anchor": anchor, "help": help, "divider": divider or False},

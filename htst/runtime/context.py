@@ -63,6 +63,7 @@ class RunContext:
         self.stack: list[Node] = [self.roots["main"]]
         self.widget_ids: set[str] = set()
         self.cancel = RunControl()
+        self.divider_count = 0  # `divider=True` headings cycle through colours, in order
 
     @property
     def container(self) -> Node:

@@ -114,9 +114,11 @@ class AppScript:
                             except Exception as exc:
                                 self._show_exception(exc)
                 reruns = 0
+                completed = False
                 while True:
                     try:
                         self._exec(ctx)
+                        completed = True
                     except RerunRequested:
                         state.interrupted_run()
                         reruns += 1
@@ -124,14 +126,17 @@ class AppScript:
                             ctx = self._fresh_context(ctx)
                             continue
                     except ScriptStopped:
-                        if ctx.cancel.is_set():
-                            state.interrupted_run()
-                            session.cancel_run = None
-                            return RunResult(ctx.roots, reruns)
+                        pass  # st.stop(), or a Stop/newer run cancelled this one
                     except Exception as exc:
                         self._show_exception(exc)
                     break
-                state.finished_run()
+                # Only a run that reached the end forgets the widgets it did not draw: after
+                # st.stop() or an error, widgets below that point keep their values (as in
+                # Streamlit), so fixing the error does not reset the page.
+                if completed:
+                    state.finished_run()
+                else:
+                    state.interrupted_run()
             session.cancel_run = None
         return RunResult(ctx.roots, reruns)
 

@@ -5,7 +5,8 @@ The rules (seeds: session state API, widget behavior):
 - a key written by user code is detached from widget clean-up and, if its widget has
   not been drawn yet in this run, becomes that widget's value;
 - writing a key after its widget was drawn in this run raises;
-- a widget not drawn in a completed run is forgotten, its key with it.
+- a widget not drawn in a run that reached the end of the script is forgotten, its
+  key with it (a run ended by st.stop, st.rerun or an error forgets nothing).
 """
 
 from __future__ import annotations
@@ -159,12 +160,16 @@ class SessionState(MutableMapping):
                 self.set_widget_value(wid, False)
 
     def interrupted_run(self) -> None:
-        """A run ended early (st.rerun, a newer run): keep every widget, reset buttons."""
+        """A run ended early (st.stop, st.rerun, an error, a newer run): keep every widget.
+
+        Buttons go back to False; keys the script wrote stay marked, so they still win
+        over their widgets' values in the next run.
+        """
         self.reset_triggers()
         self._drawn.clear()
 
     def finished_run(self) -> None:
-        """A run completed (or stopped, or failed): forget widgets it did not draw."""
+        """A run reached the end of the script: forget widgets it did not draw."""
         for wid in [w for w in self._widgets if w not in self._drawn]:
             del self._widgets[wid]
             meta = self._meta.pop(wid)

@@ -1,0 +1,4 @@
+import htst as st
+
+st.text(__file__)
+st.text(__name__)

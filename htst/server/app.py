@@ -171,8 +171,24 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
     bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
     bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
+    bp.register_error_handler(413, _too_large)
+    limit = int(float(config["server.maxUploadSize"]) * 1024 * 1024)
+
+    @bp.before_request
+    def _limit_body() -> None:
+        # The mount's own limit, so a host site's other routes keep theirs.
+        request.max_content_length = limit
+
     bp.htst_site = site  # type: ignore[attr-defined]
     return bp
+
+
+def _too_large(_error: Exception) -> Response:
+    # Plain text, like the other bad-input answers: a curl user reads it as it is.
+    limit = request.max_content_length
+    size = f" of {limit / (1024 * 1024):g} MB" if limit else ""
+    message = f"Request body too large: it is over the limit{size} (server.maxUploadSize)."
+    return Response(message, status=413, content_type="text/plain; charset=utf-8")
 
 
 def create_app(script: str | os.PathLike, *, config: Config | None = None, **options: Any) -> Flask:

@@ -1,0 +1,158 @@
+"""Real-browser fixtures: headless Chromium (Debian's) driving an app served by waitress.
+
+`serve_app(source)` writes the script to `tmp_path`, serves it on a free 127.0.0.1 port in
+a background thread and returns a `Served` with its URL and a count of rerun requests.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import htst
+from htst.config import Config
+from htst.server.serve import make_server
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Playwright waits this long (ms) for a locator or an assertion before failing.
+TIMEOUT_MS = 5_000
+
+
+@dataclass
+class Served:
+    """A running app: its URL and what the server has been asked so far."""
+
+    url: str
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _reruns: int = 0
+
+    @property
+    def reruns(self) -> int:
+        """POSTs to /_htst/rerun received so far (counted as they arrive)."""
+        with self._lock:
+            return self._reruns
+
+    def wait_for_reruns(self, n: int, timeout: float = TIMEOUT_MS / 1000) -> None:
+        """Block until the server has received `n` reruns; fail if it gets more or too few.
+
+        It sleeps without pumping Playwright's events, so it cannot wait for a request that
+        a Python `page.route()` handler has yet to let through.
+        """
+        deadline = time.monotonic() + timeout
+        while self.reruns < n and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert self.reruns == n, f"expected {n} rerun requests, the server got {self.reruns}"
+
+    def count_rerun(self) -> None:
+        with self._lock:
+            self._reruns += 1
+
+
+def _counting(served: Served, wsgi_app: Callable[..., Any]) -> Callable[..., Any]:
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if environ["REQUEST_METHOD"] == "POST" and environ["PATH_INFO"].endswith("/_htst/rerun"):
+            served.count_rerun()
+        return wsgi_app(environ, start_response)
+
+    return app
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def serve_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[str], Served]]:
+    # Config.load() reads ./.htst/config.toml: run from an empty folder so a developer's
+    # own settings never leak into the tests.
+    monkeypatch.chdir(tmp_path)
+    servers: list[tuple[Any, threading.Thread]] = []
+
+    def serve(source: str, name: str = "app.py") -> Served:
+        script = tmp_path / name
+        script.write_text(textwrap.dedent(source), encoding="utf-8")
+        config = Config.load().with_overrides({"server.port": 0, "server.address": "127.0.0.1"})
+        app = htst.create_app(script, config=config)
+        server = make_server(app, config)
+        served = Served(url=f"http://127.0.0.1:{server.effective_port}/")
+        app.wsgi_app = _counting(served, app.wsgi_app)  # type: ignore[method-assign]
+        thread = threading.Thread(target=server.run, name=f"waitress-{name}", daemon=True)
+        thread.start()
+        servers.append((server, thread))
+        return served
+
+    yield serve
+    for server, thread in servers:
+        server.task_dispatcher.shutdown()  # lets a running request finish first
+        _stop(server)
+        thread.join(timeout=5)
+
+
+def _stop(server: Any) -> None:
+    """Close the listener and every open connection from inside waitress's own loop thread,
+    so `run()` returns at once instead of serving the browser's keep-alive sockets."""
+
+    def close_all() -> None:
+        for dispatcher in list(server._map.values()):
+            dispatcher.close()
+
+    server.trigger.pull_trigger(close_all)
+
+
+@pytest.fixture
+def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """`new_page(**context_options)`: a page in a fresh browser context (its own cookies),
+    closed after the test. `new_page(java_script_enabled=False)` is a no-JS browser."""
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        context = browser.new_context(**options)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page: Callable[..., Any]) -> Any:
+    return new_page()
+
+
+@pytest.fixture
+def wait_idle() -> Callable[[Any], None]:
+    """`wait_idle(page)` returns once no rerun is in flight: htst.js sets aria-busy on
+    #htst-root from the first request until the last answer of a queue is swapped in."""
+
+    def wait(page: Any) -> None:
+        page.wait_for_function("!document.getElementById('htst-root').hasAttribute('aria-busy')")
+
+    return wait

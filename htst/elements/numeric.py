@@ -132,7 +132,9 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None, value
     )
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(min=min_value, max=max_value, step=step, placeholder=placeholder, icon=icon,
-                 display=_format(fmt, current), is_int=is_int)
+                 display=_format(fmt, current), is_int=is_int,
+                 at_min=current is not None and min_value is not None and current <= min_value,
+                 at_max=current is not None and max_value is not None and current >= max_value)
     draw_widget(ctx, meta, current, props)
     return current
 

@@ -21,6 +21,9 @@ def _inline(body: str) -> Markup:
     return Markup(render_markdown(body, inline=True))
 
 
+_LEAF_CACHE_SIZE = 20_000
+
+
 class Renderer:
     """Renders nodes; user template folders given first override htst's templates."""
 
@@ -44,6 +47,10 @@ class Renderer:
             latex=lambda body: Markup(render_latex(body)),
         )
         self._templates: dict[str, Template] = {}
+        # Leaf HTML by content: most elements are the same in every run, and a dict lookup
+        # is a hundred times cheaper than a Jinja render. Shared by all sessions; the key
+        # holds everything the HTML depends on, so no session can see another's content.
+        self._leaves: dict[str, str] = {}
 
     def template(self, name: str) -> Template:
         template = self._templates.get(name)
@@ -55,11 +62,22 @@ class Renderer:
         """HTML of `node` (children included); every node's HTML is also put in `out`."""
         if node.children is not None:
             inner = Markup("".join(self.node(child, out) for child in node.children))
+            html = self.template(f"elements/{node.type}.html").render(el=node, p=node.props, inner=inner)
         else:
-            inner = Markup("")
-        html = self.template(f"elements/{node.type}.html").render(el=node, p=node.props, inner=inner)
+            html = self._leaf(node)
         if out is not None:
             out[node.id] = html
+        return html
+
+    def _leaf(self, node: Node) -> str:
+        # Props starting with "_" are server-side only (Python values); templates never read them.
+        key = repr((node.type, node.id, [item for item in node.props.items() if item[0][0] != "_"]))
+        html = self._leaves.get(key)
+        if html is None:
+            html = self.template(f"elements/{node.type}.html").render(el=node, p=node.props, inner=Markup(""))
+            if len(self._leaves) >= _LEAF_CACHE_SIZE:
+                self._leaves.clear()
+            self._leaves[key] = html
         return html
 
     def page(self, **context: Any) -> str:

@@ -21,6 +21,10 @@ def make_server(app: Flask, config: Config) -> Any:
         host=config["server.address"] or "127.0.0.1",
         port=int(config["server.port"]),
         threads=int(config["server.threads"]),
+        # Each open tab may hold a keep-alive connection; waitress's default of 100 starves
+        # the 101st tab instead of queueing its requests.
+        connection_limit=1000,
+        backlog=2048,
         ident="htst",
     )
     options = server.adj.socket_options

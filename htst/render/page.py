@@ -10,35 +10,45 @@ from markupsafe import Markup
 from ..runtime.context import ROOTS
 from ..runtime.nodes import Node
 from ..runtime.session import Session
-from .diff import changed_nodes, signatures
+from .diff import changed_nodes
 from .html import Renderer
 
 
-def render_roots(renderer: Renderer, roots: dict[str, Node], session: Session) -> tuple[dict[str, str], dict[str, str], dict[str, Any]]:
-    """HTML of each root and each node, plus the new snapshot (not yet stored)."""
-    html: dict[str, str] = {}
-    root_html = {name: renderer.node(roots[name], html) for name in ROOTS}
+def _leaf_signatures(renderer: Renderer, node: Node, out: dict[str, Any]) -> None:
+    """Snapshot signatures for `node` and below: leaves by their (cached) HTML."""
+    if node.children is None:
+        out[node.id] = hash(renderer.node(node))
+        return
+    out[node.id] = (node.type, hash(repr(node.props)), tuple((c.id, c.type) for c in node.children))
+    for child in node.children:
+        _leaf_signatures(renderer, child, out)
+
+
+def snapshot_of(renderer: Renderer, roots: dict[str, Node]) -> dict[str, Any]:
     snapshot: dict[str, Any] = {}
     for name in ROOTS:
-        signatures(roots[name], html, snapshot)
-    return root_html, html, snapshot
+        _leaf_signatures(renderer, roots[name], snapshot)
+    return snapshot
 
 
 def full_page(renderer: Renderer, roots: dict[str, Node], session: Session, template: str = "page.html", **context: Any) -> str:
-    root_html, _, snapshot = render_roots(renderer, roots, session)
-    session.snapshot = snapshot
-    return renderer.template(template).render(roots={k: Markup(v) for k, v in root_html.items()}, **context)
+    session.snapshot = snapshot_of(renderer, roots)
+    root_html = {name: Markup(renderer.node(roots[name])) for name in ROOTS}
+    return renderer.template(template).render(roots=root_html, **context)
 
 
 def partials(renderer: Renderer, roots: dict[str, Node], session: Session) -> str:
-    """Only the nodes that changed since the last answer, as htmx partials that morph in place."""
-    _, html, snapshot = render_roots(renderer, roots, session)
+    """Only the nodes that changed since the last answer, as htmx partials that morph in place.
+
+    Containers are rendered only when they are sent: most answers carry a few leaves.
+    """
+    snapshot = snapshot_of(renderer, roots)
     old = session.snapshot
     session.snapshot = snapshot
     parts = []
     for name in ROOTS:
         for node in changed_nodes(roots[name], old, snapshot):
-            parts.append(f'<hx-partial hx-target="#{node.id}" hx-swap="outerMorph">{html[node.id]}</hx-partial>')
+            parts.append(f'<hx-partial hx-target="#{node.id}" hx-swap="outerMorph">{renderer.node(node)}</hx-partial>')
     return "".join(parts)
 
 

@@ -7,6 +7,7 @@ cannot post into a user's session (it can send the cookie, but cannot read the t
 
 from __future__ import annotations
 
+import functools
 import secrets
 
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -18,6 +19,9 @@ class Tokens:
     def __init__(self, secret: str):
         self._cookie = URLSafeSerializer(secret, salt="htst-session-cookie")
         self._tab = URLSafeSerializer(secret, salt="htst-tab-token")
+        # A tab sends the same cookie and token with every request: verify each once.
+        self.read_cookie = functools.lru_cache(maxsize=4096)(self._read_cookie)  # type: ignore[method-assign]
+        self._tab_payload = functools.lru_cache(maxsize=4096)(self._load_tab)
 
     @staticmethod
     def new_id() -> str:
@@ -26,7 +30,7 @@ class Tokens:
     def cookie_value(self, session_id: str) -> str:
         return self._cookie.dumps(session_id)
 
-    def read_cookie(self, value: str | None) -> str | None:
+    def _read_cookie(self, value: str | None) -> str | None:
         if not value:
             return None
         try:
@@ -42,10 +46,16 @@ class Tokens:
         """The tab id in `token`, if it is genuine and was issued to this cookie's session."""
         if not token or not session_id:
             return None
+        loaded = self._tab_payload(token)
+        if loaded is None or loaded[0] != session_id:
+            return None
+        return loaded[1]
+
+    def _load_tab(self, token: str) -> tuple[str, str] | None:
         try:
             loaded = self._tab.loads(token)
         except BadSignature:
             return None
-        if not (isinstance(loaded, list) and len(loaded) == 2 and loaded[0] == session_id):
-            return None
-        return loaded[1] if isinstance(loaded[1], str) else None
+        if isinstance(loaded, list) and len(loaded) == 2 and all(isinstance(x, str) for x in loaded):
+            return loaded[0], loaded[1]
+        return None

@@ -19,7 +19,8 @@ def _leaf_signatures(renderer: Renderer, node: Node, out: dict[str, Any]) -> Non
     if node.children is None:
         out[node.id] = hash(renderer.node(node))
         return
-    out[node.id] = (node.type, hash(repr(node.props)), tuple((c.id, c.type) for c in node.children))
+    # One int per node keeps the per-tab snapshot small (a few bytes per element).
+    out[node.id] = hash((node.type, repr(node.props), tuple((c.id, c.type) for c in node.children)))
     for child in node.children:
         _leaf_signatures(renderer, child, out)
 

@@ -38,7 +38,12 @@ def read_changes(state: SessionState, form: MultiDict) -> tuple[dict[str, Any], 
         meta = _lookup(state, name)
         if meta is None or meta.trigger or meta.extra.get("disabled"):
             continue  # a stale page, a button field, or a disabled widget: nothing to apply
-        raw = form.getlist(name)[-1]
+        if meta.extra.get("multi"):
+            # Multi-valued fields (multiselect, ranges) post one entry per value; an empty
+            # hidden entry keeps the field present when nothing is selected.
+            raw: Any = [value for value in form.getlist(name) if value != ""]
+        else:
+            raw = form.getlist(name)[-1]
         if raw != meta.raw:
             try:
                 changes[meta.id] = meta.parse(raw)

@@ -49,7 +49,23 @@ from .elements.choice import radio as radio
 from .elements.choice import selectbox as selectbox
 from .elements.numeric import slider as slider
 from .elements.numeric import number_input as number_input
+from .elements.multiselect import multiselect as multiselect
+from .elements.select_slider import select_slider as select_slider
+from .elements.selection_buttons import pills as pills
+from .elements.selection_buttons import segmented_control as segmented_control
+from .elements.selection_buttons import feedback as feedback
 from .elements.text_input import text_input as text_input
+from .elements.text_area import text_area as text_area
+from .elements.datetime_input import date_input as date_input
+from .elements.datetime_input import time_input as time_input
+from .elements.color_picker import color_picker as color_picker
+from .elements.files import file_uploader as file_uploader
+from .elements.download import download_button as download_button
+from .elements.download import link_button as link_button
+
+# Chat
+from .elements.chat import chat_message as chat_message
+from .elements.chat import chat_input as chat_input
 
 # Control flow and state
 from .runtime.control import stop as stop

@@ -47,6 +47,12 @@
       if (dirty.has(el.name)) send(null);
       return;
     }
+    // In a textarea Enter is a newline; Ctrl+Enter / ⌘+Enter commits the field.
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && el.tagName === "TEXTAREA" && el.closest("#htst-form")) {
+      e.preventDefault();
+      if (dirty.has(el.name)) send(null);
+      return;
+    }
     if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
     if (e.key === "r" || e.key === "R") {
       var rerun = document.querySelector("#htst-form [name=_htst_rerun]");
@@ -167,5 +173,34 @@
     var data = new FormData();
     data.append("_htst_tab", f.querySelector("[name=_htst_tab]").value);
     navigator.sendBeacon(f.getAttribute("data-close-url"), data);
+  });
+
+  // htmx is told the form is multipart (hx-encoding); a body goes multipart only when
+  // it carries a file. Boxes that empty on send (chat_input) and file pickers (the
+  // server keeps the files) are cleared once their value is in the body.
+  document.addEventListener("htmx:config:request", function (e) {
+    var request = e.detail.ctx.request;
+    var body = request.body;
+    var f = form();
+    if (!body || !body.entries || !f) return;
+    var hasFile = Array.from(body.values()).some(function (v) { return v instanceof File; });
+    f.querySelectorAll("[data-htst-clear-on-send], input[type=file]").forEach(function (el) {
+      if (el.name && body.has(el.name)) el.value = "";
+    });
+    if (!hasFile) request.body = new URLSearchParams(body);
+  });
+
+  // Download buttons fetch their file directly; the click itself is an ordinary rerun.
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("[data-htst-download]");
+    if (!button || button.disabled || !window.htmx) return;
+    e.preventDefault();
+    var link = document.createElement("a");
+    link.href = button.getAttribute("data-htst-download");
+    link.download = button.getAttribute("data-htst-filename") || "";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    if (button.hasAttribute("data-htst-rerun")) send(button);
   });
 })();

@@ -1,11 +1,13 @@
-"""Numeric widgets: slider and number_input (int or float, inferred as Streamlit does)."""
+"""Numeric widgets: slider (numbers, dates and times, single or range) and number_input."""
 
 from __future__ import annotations
 
+import datetime
 import math
 from typing import Any, Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.context import current
 from ..runtime.widgets import base_props, draw_widget, register_widget
 
 _INT_DEFAULTS = {"min": 0, "max": 100, "step": 1, "format": "%d"}
@@ -61,38 +63,196 @@ def _format(fmt: str, value: Any) -> str:
         return str(value)
 
 
+def _slider_kind(value: Any) -> str:
+    """int, float, date, time or datetime: what a slider's value arguments are."""
+    if _is_int(value):
+        return "int"
+    if isinstance(value, float):
+        return "float"
+    if isinstance(value, datetime.datetime):  # before date: a datetime is a date
+        return "datetime"
+    if isinstance(value, datetime.date):
+        return "date"
+    if isinstance(value, datetime.time):
+        return "time"
+    raise HtstAPIException(
+        f"Slider value has invalid type: {type(value).__name__}. "
+        "Expected one of: int, float, date, time, datetime, list, tuple."
+    )
+
+
+_MICRO = datetime.timedelta(microseconds=1)
+_EPOCH = datetime.datetime(1970, 1, 1)
+_MOMENT_TOKENS = (("YYYY", "%Y"), ("MM", "%m"), ("DD", "%d"), ("HH", "%H"), ("mm", "%M"), ("ss", "%S"))
+
+
+class _TimeScale:
+    """Dates, times and datetimes travel as integers (days, or microseconds), so one
+    `<input type=range>` can carry them; the tz of the default value is kept on return."""
+
+    def __init__(self, kind: str, tz: datetime.tzinfo | None):
+        self.kind, self.tz = kind, tz
+
+    def to_int(self, value: Any) -> int:
+        if self.kind == "date":
+            return value.toordinal()
+        if self.kind == "time":
+            return (datetime.datetime.combine(datetime.date.min, value.replace(tzinfo=None)) - datetime.datetime.min) // _MICRO
+        if value.tzinfo is None:
+            return (value - _EPOCH) // _MICRO
+        return (value - _EPOCH.replace(tzinfo=datetime.timezone.utc)) // _MICRO
+
+    def from_int(self, number: int) -> Any:
+        if self.kind == "date":
+            return datetime.date.fromordinal(number)
+        if self.kind == "time":
+            return (datetime.datetime.min + number * _MICRO).time().replace(tzinfo=self.tz)
+        if self.tz is None:
+            return _EPOCH + number * _MICRO
+        return (_EPOCH.replace(tzinfo=datetime.timezone.utc) + number * _MICRO).astimezone(self.tz)
+
+    def step(self, step: datetime.timedelta) -> int:
+        return max(1, step.days) if self.kind == "date" else max(1, step // _MICRO)
+
+
+def _format_time(fmt: str, value: Any) -> str:
+    for token, code in _MOMENT_TOKENS:
+        fmt = fmt.replace(token, code)
+    return value.strftime(fmt)
+
+
+def _time_codec(scale: _TimeScale, low: Any, high: Any) -> tuple[Callable, Callable]:
+    lo_int, hi_int = scale.to_int(low), scale.to_int(high)
+
+    def parse(raw: Any) -> Any:
+        if isinstance(raw, (datetime.date, datetime.time)):
+            raw = scale.to_int(raw)
+        try:
+            number = int(str(raw).strip())
+        except ValueError:
+            raise InvalidWidgetValue(f"expected a whole number ({'days' if scale.kind == 'date' else 'microseconds'}), got {raw!r}") from None
+        if not lo_int <= number <= hi_int:
+            raise InvalidWidgetValue(f"{raw} is out of range [{lo_int}, {hi_int}] ({low} to {high})")
+        return scale.from_int(number)
+
+    def serialize(value: Any) -> str:
+        try:
+            return str(scale.to_int(value))
+        except (AttributeError, TypeError):
+            raise InvalidWidgetValue(f"expected a {scale.kind}, got {value!r}") from None
+
+    return parse, serialize
+
+
+def _range_codec(parse_one: Callable, serialize_one: Callable, order: Callable[[Any], Any] = lambda v: v) -> tuple[Callable, Callable]:
+    """A range posts two entries (low, high) under one field name; `order` ranks a value."""
+
+    def parse(raw: Any) -> tuple:
+        if not isinstance(raw, (list, tuple)) or len(raw) != 2:
+            raise InvalidWidgetValue(f"a range needs exactly two values, got {raw!r}")
+        low, high = parse_one(raw[0]), parse_one(raw[1])
+        if order(low) > order(high):
+            raise InvalidWidgetValue(f"the range is reversed: {low} comes after {high}")
+        return (low, high)
+
+    def serialize(value: Any) -> list[str]:
+        return [serialize_one(v) for v in value]
+
+    return parse, serialize
+
+
+def _slider_bounds(kind: str, first: Any) -> tuple[Any, Any, Any, str]:
+    """Streamlit's defaults: min, max, step and format for a kind (first = the first value)."""
+    if kind == "int":
+        return 0, 100, 1, "%d"
+    if kind == "float":
+        return 0.0, 1.0, 0.01, "%0.2f"
+    if kind == "time":
+        tz = first.tzinfo
+        return datetime.time.min.replace(tzinfo=tz), datetime.time.max.replace(tzinfo=tz), datetime.timedelta(minutes=15), "HH:mm"
+    window = datetime.timedelta(days=14)
+    return first - window, first + window, datetime.timedelta(days=1), "YYYY-MM-DD"
+
+
 def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
-    """Display a slider for an int or float; returns the current value."""
-    given = [v for v in (min_value, max_value, value, step) if v is not None]
-    if any(not _is_number(v) for v in given):
-        raise HtstAPIException("Slider value arguments must be of matching types: int or float (ranges and dates come with the full widget set).")
-    is_int = all(_is_int(v) for v in given)
-    if not is_int and any(_is_int(v) for v in (min_value, max_value, value) if v is not None) and any(isinstance(v, float) for v in (min_value, max_value, value) if v is not None):
-        raise HtstAPIException("Slider value arguments must be of matching types.\n`min_value` has {} type.\n`max_value` has {} type.\n`value` has {} type.".format(type(min_value).__name__, type(max_value).__name__, type(value).__name__))
-    defaults = _INT_DEFAULTS if is_int else _FLOAT_DEFAULTS
-    low = defaults["min"] if min_value is None else min_value
-    high = defaults["max"] if max_value is None else max_value
-    if min_value is None and value is not None and value < low:
-        low = value
-    if max_value is None and value is not None and value > high:
-        high = value
-    step = defaults["step"] if step is None else step
-    fmt = format or defaults["format"]
-    default = low if value is None else value
-    if not low <= default <= high:
-        raise HtstAPIException(f"The default `value` of {default} must lie between the `min_value` of {low} and the `max_value` of {high}, inclusively.")
-    if not is_int:
-        low, high, step, default = float(low), float(high), float(step), float(default)
-    parse, serialize = _number_codec(is_int, low, high, allow_none=False)
-    ctx, meta, current = register_widget(
+    """Display a slider; returns its value, or a (low, high) tuple for a range.
+
+    int, float, date, time and datetime values, with Streamlit's defaults (dates ±14 days
+    around the value with a 1-day step; times over the whole day with a 15-minute step).
+    A tuple or list of two values for `value` makes a range slider.
+    """
+    value_given = value is not None
+    if value is None:
+        state = current().state
+        is_range = key is not None and str(key) in state and isinstance(state[str(key)], (list, tuple))
+        first = min_value if min_value is not None else (0.0 if isinstance(max_value, float) else 0)
+        value = [first, max_value if max_value is not None else 100] if is_range else first
+    is_range = isinstance(value, (list, tuple))
+    if is_range and len(value) != 2:
+        raise HtstAPIException("Slider value must be a single value or a list/tuple of two values.")
+    values = list(value) if is_range else [value]
+    kinds = {_slider_kind(v) for v in values}
+    if len(kinds) > 1:
+        raise HtstAPIException(f"Slider value has mixed types: {', '.join(type(v).__name__ for v in values)}. Use values of one type.")
+    kind = kinds.pop()
+    numeric = kind in ("int", "float")
+    for bound in (min_value, max_value):
+        if bound is not None and _slider_kind(bound) != kind:
+            raise HtstAPIException(
+                "Slider value arguments must be of matching types.\n`min_value` has {} type.\n`max_value` has {} type.\n`value` has {} type.".format(
+                    type(min_value).__name__, type(max_value).__name__, type(values[0]).__name__
+                )
+            )
+    if step is not None and (_is_number(step) != numeric or (kind == "int" and not _is_int(step)) or (not numeric and not isinstance(step, datetime.timedelta))):
+        raise HtstAPIException(f"Slider step must be {'an int' if kind == 'int' else 'a float' if kind == 'float' else 'a timedelta'} for {kind} values, got {type(step).__name__}.")
+    d_low, d_high, d_step, d_fmt = _slider_bounds(kind, values[0])
+    low = d_low if min_value is None else min_value
+    high = d_high if max_value is None else max_value
+    if min_value is None and min(values) < low:
+        low = min(values)
+    if max_value is None and max(values) > high:
+        high = max(values)
+    if step is None:
+        step = d_step
+        if kind in ("date", "datetime") and high - low < datetime.timedelta(days=1):
+            step = datetime.timedelta(minutes=15)
+    fmt = format or d_fmt
+    if is_range and values[0] > values[1]:
+        values.reverse()
+    shown = tuple(values) if is_range else values[0]
+    if not all(low <= v <= high for v in values):
+        raise HtstAPIException(f"The default `value` of {shown} must lie between the `min_value` of {low} and the `max_value` of {high}, inclusively.")
+    if kind == "float":
+        low, high, step = float(low), float(high), float(step)
+        values = [float(v) for v in values]
+    if numeric:
+        parse_one, serialize_one = _number_codec(kind == "int", low, high, allow_none=False)
+        raw_low, raw_high, raw_step = low, high, step
+        display = lambda v: _format(fmt, v)  # noqa: E731
+    else:
+        scale = _TimeScale(kind, getattr(values[0], "tzinfo", None))
+        parse_one, serialize_one = _time_codec(scale, low, high)
+        raw_low, raw_high, raw_step = scale.to_int(low), scale.to_int(high), scale.step(step)
+        display = lambda v: _format_time(fmt, v)  # noqa: E731
+    parse, serialize = _range_codec(parse_one, serialize_one) if is_range else (parse_one, serialize_one)
+    default = tuple(values) if is_range else values[0]
+    ctx, meta, current_value = register_widget(
         "slider", key=key, identity=(str(label), low, high, default, step, fmt, help),
-        default=default, default_given=value is not None, parse=parse, serialize=serialize,
-        callback=on_change, args=args, kwargs=kwargs,
+        default=default, default_given=value_given,
+        parse=parse, serialize=serialize, callback=on_change, args=args, kwargs=kwargs,
+        extra={"multi": True} if is_range else None,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(min=low, max=high, step=step, display=_format(fmt, current))
-    draw_widget(ctx, meta, current, props)
-    return current
+    shown_values = list(current_value) if is_range else [current_value]
+    props.update(
+        min=raw_low, max=raw_high, step=raw_step, range=is_range,
+        live=numeric and not is_range,  # htst.js shows the raw number while dragging
+        bounds=[str(low), str(high)] if numeric else [display(low), display(high)],
+        displays=[display(v) for v in shown_values],
+        display=" – ".join(display(v) for v in shown_values),
+    )
+    draw_widget(ctx, meta, current_value, props)
+    return current_value
 
 
 def number_input(label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch") -> Any:

@@ -32,8 +32,12 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
         serialize=lambda v: "" if v is None else str(v),
         callback=on_change, args=args, kwargs=kwargs,
     )
+    if autocomplete is None and type == "password":
+        # Streamlit's default: browsers offer to generate a password instead of autofilling one.
+        autocomplete = "new-password"
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(max_chars=max_chars, input_type="password" if type == "password" else "text",
-                 placeholder=placeholder, autocomplete=autocomplete, icon=icon)
+                 placeholder=None if placeholder is None else str(placeholder),
+                 autocomplete=autocomplete, icon=icon)
     draw_widget(ctx, meta, current, props)
     return current

@@ -35,6 +35,8 @@ def snapshot_of(renderer: Renderer, roots: dict[str, Node]) -> dict[str, Any]:
 def full_page(renderer: Renderer, roots: dict[str, Node], session: Session, template: str = "page.html", **context: Any) -> str:
     session.snapshot = snapshot_of(renderer, roots)
     root_html = {name: Markup(renderer.node(roots[name])) for name in ROOTS}
+    # Without JS the form must be multipart to carry files; otherwise urlencoded is smaller.
+    context.setdefault("multipart", any(n.type == "file_uploader" for name in ROOTS for n in roots[name].walk()))
     return renderer.template(template).render(roots=root_html, **context)
 
 

@@ -19,6 +19,7 @@ from ..secrets import Secrets, default_secret_paths
 from . import context
 from .context import RerunRequested, RunContext, ScriptStopped
 from .magic import MAGIC_NAME, add_magic, make_magic
+from .media import MediaStore
 from .nodes import Node
 from .session import Session
 
@@ -61,6 +62,7 @@ class AppScript:
         self._file = str(self.path) if self.path else self.name
         self._compiled: tuple[Any, CodeType] | None = None
         self._compile_lock = threading.Lock()
+        self.media = MediaStore()  # downloads and other bytes the page links to
         if self.path is not None:
             folder = str(self.path.parent)
             if folder not in sys.path:

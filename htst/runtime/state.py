@@ -119,14 +119,17 @@ class SessionState(MutableMapping):
                     "create."
                 )
             set_by_user = key in self._user_set and key in self._values
-            if set_by_user and (meta.trigger or meta.extra.get("no_state_set")):
+            if set_by_user and meta.extra.get("no_state_set", meta.trigger):
                 raise HtstAPIException(
                     f"Values for the widget with key '{key}' cannot be set using "
                     "st.session_state. (st.button, st.download_button and "
                     "st.file_uploader cannot be set through Session State.)"
                 )
             free_key = key in self._values and (owner is None or owner == wid or owner not in self._widgets)
-            if set_by_user or (is_new and free_key):
+            # chat_input ignores a value written to its key (as in Streamlit): it holds
+            # only what was just submitted.
+            takes_preset = not meta.extra.get("ignore_state_set")
+            if takes_preset and (set_by_user or (is_new and free_key)):
                 value = self._values[key]
                 if is_new and default_given and owner != wid:
                     warning = PRESET_WARNING.format(key=key)
@@ -157,7 +160,8 @@ class SessionState(MutableMapping):
     def reset_triggers(self) -> None:
         for wid, meta in self._meta.items():
             if meta.trigger and self._widgets.get(wid):
-                self.set_widget_value(wid, False)
+                # Buttons go back to False; chat_input (`trigger_reset`) back to None.
+                self.set_widget_value(wid, meta.extra.get("trigger_reset", False))
 
     def interrupted_run(self) -> None:
         """A run ended early (st.stop, st.rerun, an error, a newer run): keep every widget.

@@ -19,7 +19,8 @@ from ..render.html import Renderer
 from ..runtime.app import AppScript
 from ..runtime.session import MemoryStore, Session
 from ..version import __version__
-from .form import read_changes
+from .form import CLICK, read_changes
+from .media import file_response, media_response
 from .static_files import asset_response, load_assets
 from .tokens import COOKIE_NAME, Tokens
 
@@ -112,11 +113,18 @@ class HtstSite:
             return self._finish(response, sid, new_cookie)
         with session.lock:
             try:
-                changes, rerun_asked = read_changes(session.state, request.form)
+                changes, rerun_asked = read_changes(session.state, request.form, request.files)
             except InvalidWidgetValue as exc:
                 return self._finish(Response(str(exc), status=400, content_type="text/plain; charset=utf-8"), sid, new_cookie)
+            download = None if is_htmx or wants_json else self._clicked_download(session)
             if is_htmx and not wants_json and not changes and not rerun_asked:
                 return self._finish(Response(status=204), sid, new_cookie)
+            if download is not None:
+                # A download button posted without JavaScript: run the click (unless
+                # on_click="ignore"), then answer with the file; the browser keeps the page.
+                if changes or rerun_asked:
+                    self.script.run(session, changes)
+                return download
             result = self.script.run(session, changes)
             if wants_json:
                 body = render_page.tree_json(result.roots, tab=self.tokens.tab_token(sid, session.id))
@@ -141,6 +149,18 @@ class HtstSite:
             body = render_page.full_page(self.renderer, roots, session, template="app.html", **context)
             return Response(f'<hx-partial hx-target="#htst-root" hx-swap="outerHTML">{body}</hx-partial>', content_type="text/html; charset=utf-8")
         return Response(render_page.full_page(self.renderer, roots, session, **context), content_type="text/html; charset=utf-8")
+
+    def _clicked_download(self, session: Session) -> Response | None:
+        """The file a plain-form download click asks for (the one its page showed)."""
+        meta = session.state.widget_meta(request.form.get(CLICK) or "")
+        if meta is None or meta.type != "download_button" or meta.extra.get("disabled"):
+            return None
+        media_id = meta.extra["media_id"]
+        found = self.script.media.get(media_id)
+        return None if found is None else file_response(found, media_id, request)
+
+    def media(self, media_id: str) -> Response:
+        return media_response(self.script.media, media_id, request)
 
     def close(self) -> Response:
         sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
@@ -171,6 +191,7 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
     bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
     bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
+    bp.add_url_rule("/_htst/media/<media_id>", "media", site.media, methods=["GET"])
     bp.register_error_handler(413, _too_large)
     limit = int(float(config["server.maxUploadSize"]) * 1024 * 1024)
 
@@ -178,6 +199,8 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     def _limit_body() -> None:
         # The mount's own limit, so a host site's other routes keep theirs.
         request.max_content_length = limit
+        # Templates link media under the mount point (the same for every request).
+        site.renderer.env.globals["media_base"] = url_for(".page").rstrip("/") + "/_htst/media"
 
     bp.htst_site = site  # type: ignore[attr-defined]
     return bp

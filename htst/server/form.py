@@ -11,6 +11,7 @@ from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
+from ..elements.files import new_upload
 from ..elements.numeric import stepped
 from ..errors import InvalidWidgetValue
 from ..runtime.state import SessionState, WidgetMeta
@@ -18,6 +19,7 @@ from ..runtime.state import SessionState, WidgetMeta
 CLICK = "_htst_click"
 STEP = "_htst_step"
 RERUN = "_htst_rerun"
+REMOVE = "_htst_remove"
 
 
 def _lookup(state: SessionState, name: str) -> WidgetMeta | None:
@@ -29,15 +31,23 @@ def _lookup(state: SessionState, name: str) -> WidgetMeta | None:
     return meta
 
 
-def read_changes(state: SessionState, form: MultiDict) -> tuple[dict[str, Any], bool]:
-    """Return (changes by widget id, whether a rerun was asked for explicitly)."""
+def read_changes(state: SessionState, form: MultiDict, files: MultiDict | None = None) -> tuple[dict[str, Any], bool]:
+    """Return (changes by widget id, whether a rerun was asked for explicitly).
+
+    `files` are a multipart post's file fields (Werkzeug FileStorage objects).
+    """
     changes: dict[str, Any] = {}
     for name in form.keys():
         if name.startswith("_htst"):
             continue
         meta = _lookup(state, name)
-        if meta is None or meta.trigger or meta.extra.get("disabled"):
-            continue  # a stale page, a button field, or a disabled widget: nothing to apply
+        if (
+            meta is None
+            or (meta.trigger and not meta.extra.get("trigger_field"))
+            or meta.extra.get("disabled")
+            or meta.extra.get("files")
+        ):
+            continue  # a stale page, a button field, a disabled widget, a file name: nothing to apply
         if meta.extra.get("multi"):
             # Multi-valued fields (multiselect, ranges) post one entry per value; an empty
             # hidden entry keeps the field present when nothing is selected.
@@ -60,9 +70,57 @@ def read_changes(state: SessionState, form: MultiDict) -> tuple[dict[str, Any], 
             current = changes.get(meta.id, state.widget_value(meta.id))
             changes[meta.id] = stepped(meta.extra, current, int(direction))
 
+    if files:
+        _read_files(state, files, changes)
+    for remove in form.getlist(REMOVE):
+        _remove_file(state, remove, changes)
+
     click = form.get(CLICK)
     if click:
         meta = _lookup(state, click)
-        if meta is not None and meta.trigger and not meta.extra.get("disabled"):
+        if (
+            meta is not None
+            and meta.trigger
+            and not meta.extra.get("disabled")
+            and not meta.extra.get("trigger_field")
+            and not meta.extra.get("ignore")  # download_button(on_click="ignore"): no rerun
+        ):
             changes[meta.id] = True
     return changes, bool(form.get(RERUN))
+
+
+def _read_files(state: SessionState, files: MultiDict, changes: dict[str, Any]) -> None:
+    """New files for file_uploaders: added to a multi-file list, or replacing a single file."""
+    for name in files.keys():
+        meta = _lookup(state, name)
+        if meta is None or not meta.extra.get("files") or meta.extra.get("disabled"):
+            continue
+        posted = [f for f in files.getlist(name) if f.filename]  # an empty input posts filename=""
+        if not posted:
+            continue
+        if not meta.extra.get("multiple") and len(posted) > 1:
+            raise InvalidWidgetValue(f"Bad value for file_uploader {meta.key or meta.id}: it takes one file")
+        try:
+            uploads = [new_upload(meta.extra, f.filename, f.mimetype or None, f.read()) for f in posted]
+        except InvalidWidgetValue as exc:
+            raise InvalidWidgetValue(f"Bad file for file_uploader {meta.key or meta.id}: {exc}") from None
+        if meta.extra.get("multiple"):
+            changes[meta.id] = list(changes.get(meta.id, state.widget_value(meta.id)) or []) + uploads
+        else:
+            changes[meta.id] = uploads[-1]
+
+
+def _remove_file(state: SessionState, request: str, changes: dict[str, Any]) -> None:
+    wid, _, file_id = request.rpartition(":")
+    meta = _lookup(state, wid)
+    if meta is None or not meta.extra.get("files"):
+        raise InvalidWidgetValue(f"Bad remove request {request!r}")
+    if meta.extra.get("disabled"):
+        return
+    current = changes.get(meta.id, state.widget_value(meta.id))
+    if isinstance(current, list):
+        kept = [f for f in current if f.file_id != file_id]
+        if len(kept) != len(current):
+            changes[meta.id] = kept
+    elif current is not None and current.file_id == file_id:
+        changes[meta.id] = None

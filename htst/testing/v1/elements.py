@@ -132,7 +132,64 @@ class NumberInput(Widget):
 
 class TextInput(Widget):
     def input(self, value: str) -> TextInput:
+        max_chars = self._node.props.get("max_chars")
+        if max_chars and len(value) > max_chars:
+            return self  # as Streamlit's AppTest: a text too long to type is not entered
         return self.set_value(value)  # type: ignore[return-value]
+
+
+class TimeInput(Widget):
+    """time_input: `increment()` / `decrement()` move the time by the widget's step."""
+
+    def _step(self, direction: int) -> TimeInput:
+        import datetime as dt
+
+        value = self.value
+        if value is None:
+            return self
+        moved = dt.datetime.combine(dt.date.today(), value) + direction * dt.timedelta(seconds=self._node.props["step"])
+        return self.set_value(moved.timetz())  # type: ignore[return-value]
+
+    def increment(self) -> TimeInput:
+        return self._step(+1)
+
+    def decrement(self) -> TimeInput:
+        return self._step(-1)
+
+
+class ColorPicker(Widget):
+    def pick(self, value: str) -> ColorPicker:
+        """Set a hex colour; the "#" may be left out, as in Streamlit."""
+        return self.set_value(value if value.startswith("#") else "#" + value)  # type: ignore[return-value]
+
+
+class Slider(Widget):
+    """slider and select_slider: `set_range(low, high)` for a range slider."""
+
+    def set_range(self, lower: Any, upper: Any) -> Slider:
+        return self.set_value((lower, upper))  # type: ignore[return-value]
+
+
+class Multiselect(Widget):
+    """`.options` are the displayed strings, `.indices` the selected positions."""
+
+    @property
+    def options(self) -> list[str]:
+        return list(self._node.props["options"])
+
+    @property
+    def indices(self) -> list[int]:
+        meta = self._at._session.state.widget_meta(self.id)
+        if meta is None or self.id not in self._at._pending:
+            return list(self._node.props["indices"])
+        return [int(r) for r in meta.serialize(self.value) if r.isdigit()]
+
+    def select(self, value: Any) -> Multiselect:
+        current = list(self.value or [])
+        return self.set_value(current if value in current else current + [value])  # type: ignore[return-value]
+
+    def unselect(self, value: Any) -> Multiselect:
+        return self.set_value([v for v in (self.value or []) if v != value])  # type: ignore[return-value]
 
 
 WIDGET_CLASSES: dict[str, type[Element]] = {
@@ -141,9 +198,21 @@ WIDGET_CLASSES: dict[str, type[Element]] = {
     "toggle": Checkbox,
     "radio": Selection,
     "selectbox": Selection,
-    "slider": Widget,
+    "slider": Slider,
+    "select_slider": Slider,
+    "multiselect": Multiselect,
+    "pills": Widget,
+    "segmented_control": Widget,
+    "feedback": Widget,
     "number_input": NumberInput,
     "text_input": TextInput,
+    "text_area": TextInput,
+    "date_input": Widget,
+    "time_input": TimeInput,
+    "color_picker": ColorPicker,
+    "download_button": Button,
+    "chat_input": Widget,
+    "file_uploader": Widget,
     "exception": ExceptionElement,
     "metric": Metric,
 }

@@ -1,0 +1,137 @@
+"""st.multiselect: a list of options, posted as a list of option indexes.
+
+Like selectbox, the returned objects are the options of the run that drew the widget
+(docs: custom classes), so a value is always made of objects the script gave.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widgets import base_props, draw_widget, register_widget
+from .choice import _options_list
+
+
+def multi_index_codec(options: list[Any], labels: list[str], accept_new: bool = False, limit: int | None = None) -> tuple[Callable, Callable]:
+    """parse: list of index strings -> list of options; serialize: the reverse.
+
+    With `accept_new`, an entry that is not an index is a new option typed by the user
+    (or the label of an existing one, which then selects that option).
+    """
+
+    def parse_one(raw: Any) -> Any:
+        text = str(raw)
+        if text.isdigit() and int(text) < len(options):
+            return options[int(text)]
+        if accept_new and text.strip():
+            return options[labels.index(text)] if text in labels else text
+        try:
+            index = int(text)
+        except ValueError:
+            raise InvalidWidgetValue(f"expected an option index, got {raw!r}") from None
+        raise InvalidWidgetValue(f"option index {index} is out of range (0..{len(options) - 1})")
+
+    def parse(raw: Any) -> list[Any]:
+        entries = [raw] if isinstance(raw, str) else list(raw or [])
+        if limit is not None and len(entries) > limit:
+            raise InvalidWidgetValue(f"{len(entries)} options selected, but max_selections is {limit}")
+        values: list[Any] = []
+        for entry in entries:
+            value = parse_one(entry)
+            if not any(v is value for v in values):
+                values.append(value)
+        return values
+
+    def serialize_one(value: Any) -> str:
+        for index, option in enumerate(options):
+            if option is value or option == value:
+                return str(index)
+        if accept_new and isinstance(value, str):
+            return value
+        raise InvalidWidgetValue(f"{value!r} is not one of the options")
+
+    def serialize(values: Any) -> list[str]:
+        return [serialize_one(v) for v in (values or [])]
+
+    return parse, serialize
+
+
+def default_list(default: Any, options: list[Any]) -> list[Any]:
+    """`default` as a list of options; one value not in the options is an error (Streamlit's message)."""
+    if default is None:
+        return []
+    if isinstance(default, (str, bytes)) or not hasattr(default, "__iter__"):
+        default = [default]
+    elif hasattr(default, "tolist"):
+        default = default.tolist()
+    found = []
+    for value in default:
+        match = next((o for o in options if o is value or o == value), _MISSING)
+        if match is _MISSING:
+            raise HtstAPIException(
+                f"The default value '{value}' is not part of the options. Please make sure "
+                "that every default value also exists in the options."
+            )
+        found.append(match)
+    return found
+
+
+_MISSING = object()
+
+
+def _too_many(count: int, limit: int) -> HtstAPIException:
+    return HtstAPIException(
+        f"Multiselect has {count} options selected but `max_selections` is set to {limit}. "
+        "This happened because you either gave too many options to `default` or you "
+        "manipulated the widget's state through `st.session_state`. Note that the latter can "
+        f"happen before the line indicated in the traceback. Please select at most {limit} option."
+    )
+
+
+def multiselect(label: str, options: Sequence[Any], default: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch") -> list[Any]:
+    """Display a multiselect; returns the list of selected options (in selection order).
+
+    htst draws a native `<select multiple>` (Ctrl/Cmd-click to pick several, no JavaScript
+    needed). With `accept_new_options`, a text field beside it adds an option typed by the
+    user; a typed text that is a number is read as an option index.
+    """
+    opts = _options_list(options)
+    labels = [str(format_func(option)) for option in opts]
+    defaults = default_list(default, opts)
+    if max_selections is not None and len(defaults) > max_selections:
+        raise _too_many(len(defaults), max_selections)
+    parse, serialize = multi_index_codec(opts, labels, accept_new_options, max_selections)
+    default_raw = tuple(serialize(defaults))
+    ctx, meta, value = register_widget(
+        "multiselect",
+        key=key,
+        identity=(str(label), tuple(labels), default_raw, help, max_selections, placeholder, accept_new_options),
+        default=defaults,
+        default_given=bool(defaults),
+        parse=parse,
+        serialize=serialize,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        extra={"multi": True},
+    )
+    try:
+        raw = serialize(value)
+    except InvalidWidgetValue:
+        # A value set through Session State that is not made of options: the widget resets.
+        value = list(defaults)
+        ctx.state.set_widget_value(meta.id, value)
+        raw = serialize(value)
+    value = list(value or [])
+    if max_selections is not None and len(value) > max_selections:
+        raise _too_many(len(value), max_selections)
+    text = placeholder if placeholder is not None else ("Choose options" if opts else "No options to select")
+    props = base_props(meta, label, help, disabled, label_visibility)
+    props.update(
+        options=labels, indices=[int(r) for r in raw if r.isdigit() and int(r) < len(opts)],
+        new_options=[r for r in raw if not (r.isdigit() and int(r) < len(opts))],
+        placeholder=text, max_selections=max_selections, accept_new_options=accept_new_options,
+    )
+    draw_widget(ctx, meta, value, props)
+    return value

@@ -1,0 +1,66 @@
+"""st.select_slider: a slider over a list of options, single or a (start, end) range.
+
+The browser's `<input type=range>` moves over option indexes; the value returned is the
+option object of the run that drew the widget, as with selectbox.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widgets import base_props, draw_widget, register_widget
+from .choice import _index_codec, _options_list
+from .numeric import _range_codec
+
+
+def _index_of(options: list[Any], value: Any) -> int:
+    for index, option in enumerate(options):
+        if option is value or option == value:
+            return index
+    raise HtstAPIException(f"{value!r} is not in the select_slider options.")
+
+
+def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+    """Display a slider over options; returns an option, or a tuple of two for a range.
+
+    A tuple or list of two options for `value` makes a range slider (start, end),
+    swapped if given in reverse order.
+    """
+    opts = _options_list(options)
+    if not opts:
+        raise HtstAPIException("The `options` parameter is required. Provide at least one option.")
+    is_range = isinstance(value, (list, tuple)) and len(value) == 2
+    if is_range:
+        indices = sorted(_index_of(opts, v) for v in value)
+    else:
+        indices = [0 if value is None else _index_of(opts, value)]
+    labels = [str(format_func(option)) for option in opts]
+    parse_one, serialize_one = _index_codec(opts, allow_none=False)
+    parse, serialize = _range_codec(parse_one, serialize_one, lambda v: _index_of(opts, v)) if is_range else (parse_one, serialize_one)
+    default = tuple(opts[i] for i in indices) if is_range else opts[indices[0]]
+    ctx, meta, current = register_widget(
+        "select_slider",
+        key=key,
+        identity=(str(label), tuple(labels), tuple(indices), help),
+        default=default,
+        default_given=value is not None,
+        parse=parse,
+        serialize=serialize,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        extra={"multi": True} if is_range else None,
+    )
+    try:
+        raw = serialize(current)
+        parse(raw)  # a Session State value must also be an ordered range
+    except (InvalidWidgetValue, HtstAPIException, TypeError, ValueError):
+        current = default
+        ctx.state.set_widget_value(meta.id, current)
+        raw = serialize(current)
+    shown = [int(r) for r in (raw if is_range else [raw])]
+    props = base_props(meta, label, help, disabled, label_visibility)
+    props.update(options=labels, indices=shown, range=is_range, display=" – ".join(labels[i] for i in shown))
+    draw_widget(ctx, meta, current, props)
+    return current

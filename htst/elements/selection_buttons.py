@@ -1,0 +1,119 @@
+"""Button groups: st.pills, st.segmented_control and st.feedback.
+
+Each option is a radio input (single selection) or a checkbox (multi) inside a label
+styled as a button; changing one posts the form. A single selection posts one option
+index, a multi selection the list of checked indexes (`extra["multi"]`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widgets import base_props, draw_widget, register_widget
+from .choice import _index_codec, _options_list
+from .multiselect import default_list, multi_index_codec
+
+_FEEDBACK = {
+    # (value, symbol, accessible name) in display order; the value is what st.feedback returns.
+    "thumbs": [(1, "👍", "Thumbs up"), (0, "👎", "Thumbs down")],
+    "faces": [(0, "😞", "Very unhappy"), (1, "🙁", "Unhappy"), (2, "😐", "Neutral"), (3, "🙂", "Happy"), (4, "😀", "Very happy")],
+    "stars": [(i, "★", f"{i + 1} star{'s' if i else ''}") for i in range(5)],
+}
+
+
+def _button_group(kind: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str) -> Any:
+    if selection_mode not in ("single", "multi"):
+        raise HtstAPIException(f"Invalid `selection_mode` value: {selection_mode!r}. Expected one of: 'single', 'multi'.")
+    if required and selection_mode == "multi":
+        raise HtstAPIException(f"`required=True` is only supported by `st.{kind}` with `selection_mode='single'`.")
+    opts = _options_list(options)
+    labels = [str((format_func or str)(option)) for option in opts]
+    multi = selection_mode == "multi"
+    if not multi and isinstance(default, (list, tuple)) and len(default) > 1:
+        raise HtstAPIException(f"The default argument to `st.{kind}` must be a single value when `selection_mode='single'`.")
+    defaults = default_list(default, opts)
+    if multi:
+        parse, serialize = multi_index_codec(opts, labels)
+        initial: Any = defaults
+    else:
+        parse, serialize = _index_codec(opts, allow_none=not required)
+        initial = defaults[0] if defaults else None
+    ctx, meta, value = register_widget(
+        kind,
+        key=key,
+        identity=(str(label), tuple(labels), selection_mode, tuple(serialize(defaults) if multi else [serialize(initial)]), required, help),
+        default=initial,
+        default_given=bool(defaults),
+        parse=parse,
+        serialize=serialize,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+        extra={"multi": True} if multi else None,
+    )
+    try:
+        raw = serialize(value)
+    except (InvalidWidgetValue, TypeError):
+        # A Session State value that is not an option (or list of options): the widget resets.
+        value = initial
+        ctx.state.set_widget_value(meta.id, value)
+        raw = serialize(value)
+    selected = [int(r) for r in raw] if multi else ([] if raw == "" else [int(raw)])
+    props = base_props(meta, label, help, disabled, label_visibility)
+    props.update(
+        buttons=[(index, text, text) for index, text in enumerate(labels)],
+        selected=selected, multi=multi, required=required, style=kind,
+    )
+    draw_widget(ctx, meta, list(value) if multi else value, props)
+    return list(value) if multi else value
+
+
+def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> Any:
+    """Display a row of pill buttons; returns the option (or None), or a list in "multi" mode.
+
+    htst differs: a single selection cannot be cleared by clicking it again (it is a
+    native radio group); clear it through Session State or a callback.
+    """
+    return _button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility)
+
+
+def segmented_control(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> Any:
+    """Display a segmented control; returns the option (or None), or a list in "multi" mode."""
+    return _button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility)
+
+
+def feedback(options: str = "thumbs", *, key: str | int | None = None, default: int | None = None, disabled: bool = False, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
+    """Display thumbs, faces or stars; returns the index picked (0 = worst) or None."""
+    if options not in _FEEDBACK:
+        raise HtstAPIException(f"Invalid `options` value: {options!r}. Expected one of: 'thumbs', 'faces', 'stars'.")
+    count = len(_FEEDBACK[options])
+    if default is not None and (isinstance(default, bool) or not isinstance(default, int) or not 0 <= default < count):
+        raise HtstAPIException(f"The value {default!r} for `default` is out of range. It must be between 0 and {count - 1}.")
+    values = list(range(count))
+    parse, serialize = _index_codec(values, allow_none=True)
+    ctx, meta, value = register_widget(
+        "feedback",
+        key=key,
+        identity=(options, default),
+        default=default,
+        default_given=default is not None,
+        parse=parse,
+        serialize=serialize,
+        callback=on_change,
+        args=args,
+        kwargs=kwargs,
+    )
+    try:
+        serialize(value)
+    except InvalidWidgetValue:
+        value = default
+        ctx.state.set_widget_value(meta.id, value)
+    props = base_props(meta, "Feedback", None, disabled, "collapsed")
+    props.update(
+        buttons=[(index, symbol, name) for index, symbol, name in _FEEDBACK[options]],
+        selected=[] if value is None else [value], multi=False, required=False, style=f"feedback htst-feedback--{options}",
+        filled=value if options == "stars" and value is not None else -1,
+    )
+    draw_widget(ctx, meta, value, props)
+    return value

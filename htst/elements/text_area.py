@@ -1,0 +1,72 @@
+"""st.text_area: multi-line text, sent with Ctrl+Enter / ⌘+Enter or when it loses focus.
+
+Enter inserts a newline (htst.js sends only on Ctrl/⌘+Enter). Browsers post a textarea's
+line breaks as CRLF whatever the user typed, so the field's raw value is kept in CRLF
+form (a page posted back untouched is no change) and the script always gets "\\n".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widgets import base_props, draw_widget, register_widget
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HEIGHT_KEYWORDS = ("content", "stretch")
+
+
+def _to_crlf(text: str) -> str:
+    return _LINE_BREAK.sub("\r\n", text)
+
+
+def _to_lf(text: str) -> str:
+    return _LINE_BREAK.sub("\n", text)
+
+
+def _check_height(height: Any) -> None:
+    if height is None or height in _HEIGHT_KEYWORDS:
+        return
+    if isinstance(height, bool) or not isinstance(height, int) or height < 1:
+        raise HtstAPIException(
+            f"Invalid height value: {height!r}. Height must be either an integer (pixels), "
+            "'stretch', or 'content'."
+        )
+
+
+def text_area(label: str, value: str | None = "", height: int | str | None = None, max_chars: int | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> str | None:
+    """Display a multi-line text input; returns its text (None if value=None and untouched).
+
+    `height` is None (about three lines), a number of pixels, "content" (grows with the
+    text) or "stretch". A `value` longer than `max_chars` is cut, as Streamlit does; a
+    posted text longer than `max_chars` is refused (400), since the browser enforces it.
+    """
+    _check_height(height)
+    default = None if value is None else _to_lf(str(value))
+    if default is not None and max_chars is not None:
+        default = default[:max_chars]
+
+    def parse(raw: Any) -> str | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, str):
+            raise InvalidWidgetValue(f"expected text, got {raw!r}")
+        text = _to_lf(raw)
+        if max_chars is not None and len(text) > max_chars:
+            raise InvalidWidgetValue(f"text is longer than max_chars={max_chars}")
+        return text
+
+    ctx, meta, current = register_widget(
+        "text_area", key=key,
+        identity=(str(label), default, height, max_chars, help, placeholder),
+        default=default, default_given=bool(default), parse=parse,
+        serialize=lambda v: "" if v is None else _to_crlf(str(v)),
+        callback=on_change, args=args, kwargs=kwargs,
+    )
+    props = base_props(meta, label, help, disabled, label_visibility)
+    props.update(max_chars=max_chars, placeholder=placeholder,
+                 height=height if isinstance(height, int) else None,
+                 grow=height in _HEIGHT_KEYWORDS)
+    draw_widget(ctx, meta, current, props)
+    return current

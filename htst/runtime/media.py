@@ -1,0 +1,60 @@
+"""Bytes the page links to (downloads, later images and audio), kept for `/_htst/media/<id>`.
+
+One store per app, shared by its sessions. An id is a keyed hash of the content, so the
+same data drawn in every run keeps one id (the page's HTML does not change) while nobody
+can guess an id without the store's random key. Memory is bounded: past `max_bytes` the
+least recently used entries go first; a link to an evicted entry answers 404.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    data: bytes
+    mimetype: str
+    filename: str | None  # set for downloads: served as an attachment under this name
+
+
+class MediaStore:
+    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES):
+        self.max_bytes = max_bytes
+        self._key = secrets.token_bytes(32)
+        self._files: OrderedDict[str, MediaFile] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def add(self, data: bytes, mimetype: str, filename: str | None = None) -> str:
+        digest = hashlib.blake2b(key=self._key, digest_size=16)
+        for part in (mimetype.encode(), (filename or "").encode(), data):
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        media_id = digest.hexdigest()
+        with self._lock:
+            if media_id in self._files:
+                self._files.move_to_end(media_id)
+                return media_id
+            self._files[media_id] = MediaFile(bytes(data), mimetype, filename)
+            self._size += len(data)
+            while self._size > self.max_bytes and len(self._files) > 1:
+                _, old = self._files.popitem(last=False)
+                self._size -= len(old.data)
+        return media_id
+
+    def get(self, media_id: str) -> MediaFile | None:
+        with self._lock:
+            found = self._files.get(media_id)
+            if found is not None:
+                self._files.move_to_end(media_id)
+            return found
+
+    def __len__(self) -> int:
+        return len(self._files)

@@ -1,0 +1,35 @@
+"""`GET /_htst/media/<id>`: bytes from the app's media store, with range requests.
+
+Downloads (entries with a file name) are attachments; the id is an unguessable keyed
+hash of the content, so an answer may be cached for as long as the browser likes.
+"""
+
+from __future__ import annotations
+
+import io
+
+from flask import Request, Response, send_file
+
+from ..runtime.media import MediaFile, MediaStore
+
+
+def media_response(store: MediaStore, media_id: str, request: Request) -> Response:
+    found = store.get(media_id)
+    if found is None:
+        return Response("Not found", status=404, content_type="text/plain; charset=utf-8")
+    return file_response(found, media_id, request)
+
+
+def file_response(found: MediaFile, media_id: str, request: Request) -> Response:
+    response = send_file(
+        io.BytesIO(found.data),
+        mimetype=found.mimetype,
+        as_attachment=found.filename is not None,
+        download_name=found.filename,
+        conditional=True,  # Range -> 206, If-None-Match -> 304
+        etag=media_id,
+        max_age=3600,
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response

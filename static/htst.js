@@ -28,11 +28,49 @@
     var el = e.target;
     if (!el.name || !el.closest("#htst-form")) return;
     dirty.add(el.name);
-    if (el.type === "range") {
-      var out = el.parentElement.querySelector("output");
-      if (out) out.textContent = el.value;
-    }
+    if (el.type === "range") showSlider(el.closest(".htst-slider"));
   });
+
+  // While a slider is dragged its readout follows: option labels for a select_slider,
+  // dates and times formatted as the server would, the number itself for plain sliders.
+  // Anything it cannot spell keeps the server's text until the rerun redraws it.
+  function showSlider(slider) {
+    if (!slider) return;
+    var out = slider.querySelector("output.htst-slider-value");
+    var labels = slider.hasAttribute("data-htst-labels") ? JSON.parse(slider.getAttribute("data-htst-labels")) : null;
+    var parts = [];
+    var inputs = slider.querySelectorAll("input[type=range]");
+    for (var i = 0; i < inputs.length; i++) {
+      var input = inputs[i];
+      var text = null;
+      if (labels) text = labels[Number(input.value)];
+      else if (slider.hasAttribute("data-htst-numeric")) text = input.value;
+      else if (slider.hasAttribute("data-htst-kind")) text = formatTime(slider.getAttribute("data-htst-kind"), slider.getAttribute("data-htst-format") || "", Number(input.value));
+      if (text == null && input.value === input.defaultValue) text = input.getAttribute("aria-valuetext");
+      if (text == null) return;
+      if (input.hasAttribute("aria-valuetext") || labels) input.setAttribute("aria-valuetext", text);
+      parts.push(text);
+    }
+    if (out) out.textContent = parts.join(" \u2013 ");
+  }
+
+  // Sliders carry dates as day ordinals (0001-01-01 is 1), times as microseconds since
+  // midnight, naive datetimes as microseconds since 1970; the format uses YYYY MM DD HH mm
+  // ss or their strftime codes. Returns null for anything else (the server spells it).
+  function formatTime(kind, format, value) {
+    var ms = kind === "date" ? (value - 719163) * 864e5 : value / 1000;
+    if (!isFinite(ms) || ["date", "time", "datetime"].indexOf(kind) < 0) return null;
+    var d = new Date(ms);
+    var pad = function (n, w) { return String(n).padStart(w || 2, "0"); };
+    var fields = { YYYY: pad(d.getUTCFullYear(), 4), MM: pad(d.getUTCMonth() + 1), DD: pad(d.getUTCDate()),
+      HH: pad(d.getUTCHours()), mm: pad(d.getUTCMinutes()), ss: pad(d.getUTCSeconds()) };
+    var codes = { "%Y": "YYYY", "%m": "MM", "%d": "DD", "%H": "HH", "%M": "mm", "%S": "ss" };
+    var text = format.replace(/%[a-zA-Z%]|YYYY|MM|DD|HH|mm|ss/g, function (token) {
+      if (token[0] !== "%") return fields[token];
+      return codes[token] ? fields[codes[token]] : "\u0000";
+    });
+    return text.indexOf("\u0000") < 0 ? text : null;
+  }
 
   document.addEventListener("change", function (e) {
     var el = e.target;
@@ -202,5 +240,23 @@
     link.click();
     link.remove();
     if (button.hasAttribute("data-htst-rerun")) send(button);
+  });
+
+  // Pills and segmented controls in single mode: clicking the selected option clears it,
+  // as in Streamlit (a native radio cannot be unchecked by clicking it).
+  var wasChecked = null;
+  document.addEventListener("pointerdown", function (e) {
+    var radio = e.target.closest && e.target.closest(".htst-button-group:not([data-required]) label");
+    var input = radio && radio.querySelector("input[type=radio]");
+    wasChecked = input && input.checked ? input : null;
+  });
+  document.addEventListener("click", function (e) {
+    var input = wasChecked;
+    if (!input || e.target !== input) return; // a label's click is forwarded to its input: act on that
+    wasChecked = null;
+    if (!input.closest("#htst-form")) return;
+    input.checked = false;
+    dirty.add(input.name);
+    send(null);
   });
 })();

@@ -428,3 +428,18 @@ def test_feedback_argument_errors():
 
     at = AppTest.from_function(bad_default).run()
     assert "out of range" in at.exception[0].value
+
+
+def test_pills_and_segmented_controls_are_listed_as_button_group_too():
+    """Streamlit's AppTest lists both under `at.button_group`, in page order."""
+
+    def app():
+        import htst as st
+
+        st.segmented_control("Mode", ["day", "night"], key="mode")
+        st.pills("Size", ["S", "M"], key="size")
+
+    at = AppTest.from_function(app).run()
+    assert [w.key for w in at.button_group] == ["mode", "size"]
+    at.button_group(key="size").set_value("M").run()
+    assert at.pills[0].value == "M"

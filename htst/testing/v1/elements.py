@@ -253,6 +253,10 @@ class ElementList(Sequence):
         return f"ElementList({self._items!r})"
 
 
+# Streamlit's AppTest groups pills and segmented controls as `button_group`.
+_ALIASES = {"button_group": ("pills", "segmented_control")}
+
+
 class Queryable:
     """Element lookups shared by AppTest and blocks: `x.button`, `x.markdown`, `x.get(type)`."""
 
@@ -264,10 +268,11 @@ class Queryable:
 
     def get(self, element_type: str) -> ElementList:
         at = self._at_ref()
+        types = _ALIASES.get(element_type, (element_type,))
         found = []
         for root in self._nodes():
             for node in root.walk():
-                if node is not root and node.type == element_type:
+                if node is not root and node.type in types:
                     found.append(wrap(node, at))
         return ElementList(found)
 

@@ -109,14 +109,15 @@ def _choice(kind: str, label: str, options: Any, index: int | None, format_func:
         callback=on_change,
         args=args,
         kwargs=kwargs,
+        options=opts,
     )
     try:
-        serialize(value)
+        meta.serialize(value)
     except InvalidWidgetValue:
         # A value set through Session State that is not an option: the widget resets.
         value = default
         ctx.state.set_widget_value(meta.id, value)
-    raw = serialize(value)
+    raw = meta.serialize(value)
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(options=labels, index=None if raw == "" else int(raw), **extra_props)
     draw_widget(ctx, meta, value, props)

@@ -115,14 +115,15 @@ def multiselect(label: str, options: Sequence[Any], default: Any = None, format_
         args=args,
         kwargs=kwargs,
         extra={"multi": True},
+        options=opts,
     )
     try:
-        raw = serialize(value)
+        raw = meta.serialize(value)
     except InvalidWidgetValue:
         # A value set through Session State that is not made of options: the widget resets.
         value = list(defaults)
         ctx.state.set_widget_value(meta.id, value)
-        raw = serialize(value)
+        raw = meta.serialize(value)
     value = list(value or [])
     if max_selections is not None and len(value) > max_selections:
         raise _too_many(len(value), max_selections)

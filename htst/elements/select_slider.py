@@ -51,14 +51,15 @@ def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, fo
         args=args,
         kwargs=kwargs,
         extra={"multi": True} if is_range else None,
+        options=opts,
     )
     try:
-        raw = serialize(current)
+        raw = meta.serialize(current)
         parse(raw)  # a Session State value must also be an ordered range
     except (InvalidWidgetValue, HtstAPIException, TypeError, ValueError):
         current = default
         ctx.state.set_widget_value(meta.id, current)
-        raw = serialize(current)
+        raw = meta.serialize(current)
     shown = [int(r) for r in (raw if is_range else [raw])]
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(options=labels, indices=shown, range=is_range, display=" – ".join(labels[i] for i in shown))

@@ -51,14 +51,15 @@ def _button_group(kind: str, label: str, options: Any, selection_mode: str, defa
         args=args,
         kwargs=kwargs,
         extra={"multi": True} if multi else None,
+        options=opts,
     )
     try:
-        raw = serialize(value)
+        raw = meta.serialize(value)
     except (InvalidWidgetValue, TypeError):
         # A Session State value that is not an option (or list of options): the widget resets.
         value = initial
         ctx.state.set_widget_value(meta.id, value)
-        raw = serialize(value)
+        raw = meta.serialize(value)
     selected = [int(r) for r in raw] if multi else ([] if raw == "" else [int(raw)])
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(

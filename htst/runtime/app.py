@@ -120,6 +120,7 @@ class AppScript:
                 while True:
                     try:
                         self._exec(ctx)
+                        state.check_serializable_if_enforced()
                         completed = True
                     except RerunRequested:
                         state.interrupted_run()

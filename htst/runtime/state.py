@@ -186,6 +186,19 @@ class SessionState(MutableMapping):
         self._drawn.clear()
         self._user_set.clear()
 
+    def check_serializable_if_enforced(self) -> None:
+        """At the end of a script: with `runner.enforceSerializableSessionState`, every
+        value must pickle — keys, widget values, and objects mutated after they were set.
+        """
+        if not self._enforce_serializable():
+            return
+        for key, value in list(self._values.items()):
+            check_serializable(key, value)
+        keyed = set(self._key_owner.values())
+        for wid, value in list(self._widgets.items()):
+            if wid not in keyed:
+                check_serializable(wid, value)
+
     def drawn_widgets(self) -> list[WidgetMeta]:
         return [self._meta[w] for w in self._drawn if w in self._meta]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable
 
-from ..errors import DuplicateWidgetID, HtstAPIException
+from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
+from . import enum_coercion
 from .context import RunContext, current
 from .state import WidgetMeta
 
@@ -37,7 +38,15 @@ def register_widget(
     default_given: bool = False,
     trigger: bool = False,
     extra: dict | None = None,
+    options: list | None = None,
 ) -> tuple[RunContext, WidgetMeta, Any]:
+    """Register a widget drawn in this run; return its run context, meta and value.
+
+    Options widgets pass `options`: their value is then an object from the options of
+    the run that drew them (docs: custom classes), coerced to this run's Enum class as
+    `runner.enumCoercion` allows. Such a widget serializes through `meta.serialize`,
+    which also knows the objects it drew last run.
+    """
     ctx = current()
     ctx.checkpoint()
     key = None if key is None else str(key)
@@ -65,12 +74,59 @@ def register_widget(
         trigger=trigger,
         extra=extra or {},
     )
+    previous = ctx.state.widget_meta(wid)
     value, warning = ctx.state.register(meta, default, default_given)
+    if options is not None:
+        value = _options_value(ctx, meta, previous, value, options)
     if warning:
         from ..elements.alerts import warning as show_warning
 
         show_warning(warning)
     return ctx, meta, value
+
+
+def _options_value(
+    ctx: RunContext, meta: WidgetMeta, previous: WidgetMeta | None, value: Any, options: list
+) -> Any:
+    """An options widget's value, coerced to this run's Enum class; its serialize made lenient.
+
+    A value from last run's options may equal none of this run's (a class redefined by
+    the rerun, without `__eq__`). It is still the widget's own selection, not a stray
+    Session State value, so it keeps its place: the same wid means the same option
+    labels, so last run's positions are this run's.
+    """
+    coerced = enum_coercion.coerce(value, options, ctx.app.config["runner.enumCoercion"])
+    if coerced is not value:
+        ctx.state.set_widget_value(meta.id, coerced)
+        value = coerced
+    own = meta.serialize
+    meta.extra["own_serialize"] = own
+    if previous is None:
+        return value
+    last_own = previous.extra.get("own_serialize", previous.serialize)
+    last_value, last_raw = previous.extra.get("drawn_value", _NOTHING), previous.raw
+
+    def serialize(v: Any) -> Any:
+        try:
+            return own(v)
+        except InvalidWidgetValue:
+            if _same_objects(v, last_value):
+                return last_raw
+            return last_own(v)
+
+    meta.serialize = serialize
+    return value
+
+
+_NOTHING = object()
+
+
+def _same_objects(a: Any, b: Any) -> bool:
+    if a is b:
+        return True
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)) and len(a) == len(b):
+        return all(x is y for x, y in zip(a, b))
+    return False
 
 
 def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, label_visibility: str) -> dict:
@@ -92,6 +148,7 @@ def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, l
 def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict) -> None:
     """Add the widget's node; `raw` is what the browser's form field holds and sends back."""
     meta.raw = meta.serialize(value)
+    meta.extra["drawn_value"] = value
     meta.extra["disabled"] = props.get("disabled", False)
     props["raw"] = meta.raw
     props["_value"] = value  # what the script got back; AppTest reads it, HTML never does

@@ -51,7 +51,7 @@ def apptest_runs(app: str, count: int = 300, time_limit: float = 20.0) -> dict[s
         "exception": bool(at.exception),
         "count_after": at.session_state["count"] if app == "counter" else None,
     }
-    if app == "page200":
+    if app in ("page200", "widgets"):
         values: list[float] = []
         deadline = time.monotonic() + time_limit
         while len(values) < count and time.monotonic() < deadline:
@@ -62,5 +62,5 @@ def apptest_runs(app: str, count: int = 300, time_limit: float = 20.0) -> dict[s
 
 
 if __name__ == "__main__":
-    for name in ("counter", "page200"):
+    for name in ("counter", "page200", "widgets"):
         print(apptest_runs(name))

@@ -173,7 +173,8 @@ class Slider:
         return answer
 
 
-INTERACTIONS = {"counter": Counter, "page200": Slider}
+# widgets.py echoes its first slider ("Level", 0..100, 50) the same way page200 does.
+INTERACTIONS = {"counter": Counter, "page200": Slider, "widgets": Slider}
 
 
 # -- 1. sequential round trips, server CPU, bytes ----------------------------------

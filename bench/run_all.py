@@ -109,6 +109,9 @@ def run(quick: bool, profile: bool, levels: list[int]) -> dict[str, Any]:
     step("load_page200_10", lambda: load.throughput("page200", 10, seconds))
     step("apptest_counter", lambda: apptest_timing.apptest_runs("counter"))
     step("apptest_page200", lambda: apptest_timing.apptest_runs("page200"))
+    import widgets_page
+
+    widgets_page.measure(quick, step)  # the widget-heavy page (issue 3)
     import hotspots
 
     step("phases_counter", lambda: hotspots.phase_breakdown("counter"), internal=True)
@@ -246,6 +249,10 @@ def report(r: dict[str, Any], levels: list[int]) -> str:
             continue
         cells = [ph.get(k) for k in ("whole request", "read form", "run script", "render + diff", "rest (Flask, Werkzeug, tokens, test client)")]
         lines.append(f"| {app} | " + " | ".join("–" if c is None else f"{c:.3f}" for c in cells) + " |")
+    if "rtt_widgets" in r:
+        import widgets_page
+
+        lines += ["", widgets_page.report(r)]
     logs = {k: v["server_log"].strip() for k, v in r.items() if isinstance(v, dict) and v.get("server_log", "").strip()}
     if logs:
         lines += ["", "Server warnings during load runs:", ""]

@@ -251,6 +251,8 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         displays=[display(v) for v in shown_values],
         display=" – ".join(display(v) for v in shown_values),
     )
+    if not numeric:
+        props.update(kind=kind, format=fmt)  # htst.js formats dates and times while dragging
     draw_widget(ctx, meta, current_value, props)
     return current_value
 

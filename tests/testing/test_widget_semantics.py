@@ -13,6 +13,7 @@ API_EXCEPTION_NAMES = ("HtstAPIException", "StreamlitAPIException")
 
 
 def test_identical_widgets_raise_duplicate_widget_id():
+    """Docs: seeds/003 §3.8 widget behavior, 'Streamlit can't understand two identical widgets on the same page'."""
     def app():
         import htst as st
 
@@ -30,6 +31,7 @@ def test_identical_widgets_raise_duplicate_widget_id():
 
 
 def test_keys_distinguish_otherwise_identical_widgets():
+    """Docs: seeds/003 §3.8 widget behavior, 'Use keys to distinguish otherwise identical widgets'."""
     def app():
         import htst as st
 
@@ -47,6 +49,7 @@ def test_keys_distinguish_otherwise_identical_widgets():
 
 
 def test_two_widgets_with_the_same_key_raise_duplicate_widget_id():
+    """Docs: seeds/003 §3.8 widget behavior, 'Keys help distinguish widgets and access their values'."""
     def app():
         import htst as st
 
@@ -60,6 +63,7 @@ def test_two_widgets_with_the_same_key_raise_duplicate_widget_id():
 
 
 def test_widgets_are_session_dependent():
+    """Docs: seeds/003 §3.8 widget behavior, 'Widgets are session dependent'."""
     def app():
         import htst as st
 
@@ -74,6 +78,7 @@ def test_widgets_are_session_dependent():
 
 
 def test_widgets_return_their_default_before_interaction():
+    """Docs: seeds/003 §3.8 widget behavior, 'Widgets return simple Python data types' (default on first call)."""
     def app():
         import htst as st
 
@@ -91,6 +96,7 @@ def test_widgets_return_their_default_before_interaction():
 
 
 def test_callback_runs_before_the_script_and_sees_the_new_value():
+    """Docs: seeds/003 §3.8 widget behavior, 'Order of operations' (value -> callback -> rerun)."""
     def app():
         import htst as st
 
@@ -109,6 +115,7 @@ def test_callback_runs_before_the_script_and_sees_the_new_value():
 
 
 def test_callback_output_appears_above_the_page_and_goes_away():
+    """Docs: seeds/003 §3.8 widget behavior, 'Order of operations' (callback output appears above the page)."""
     def app():
         import htst as st
 
@@ -132,6 +139,7 @@ def test_callback_output_appears_above_the_page_and_goes_away():
 
 
 def test_button_is_true_only_in_the_run_its_click_caused():
+    """Docs: seeds/003 §1.2 button behavior, 'Summary'."""
     def app():
         import htst as st
 
@@ -152,6 +160,7 @@ def test_button_is_true_only_in_the_run_its_click_caused():
 
 
 def test_callback_args_are_captured_when_the_widget_is_drawn():
+    """Docs: seeds/003 §3.8 widget behavior, 'Order of operations' note on args/kwargs."""
     def app():
         import htst as st
 
@@ -173,6 +182,7 @@ def test_callback_args_are_captured_when_the_widget_is_drawn():
 
 
 def test_args_of_another_widget_are_from_the_previous_render():
+    """Docs: seeds/003 §3.8 widget behavior, 'Order of operations' note on args/kwargs."""
     def app():
         import htst as st
 
@@ -201,6 +211,7 @@ def test_args_of_another_widget_are_from_the_previous_render():
 
 
 def test_changing_the_label_resets_the_widget_even_with_the_same_key():
+    """Docs: seeds/003 §3.8 widget behavior, 'Calling a widget function when the widget doesn't already exist' (Alpha/Beta)."""
     def app():
         import htst as st
 
@@ -231,6 +242,7 @@ def test_changing_the_label_resets_the_widget_even_with_the_same_key():
     ],
 )
 def test_changing_a_defining_parameter_resets_the_widget(changed, expected):
+    """Docs: seeds/003 §3.8 widget behavior, 'Changing parameters of a widget will reset it'."""
     script = f"""
 import htst as st
 
@@ -252,6 +264,7 @@ st.text_input(**params)
     ['label_visibility="collapsed"', "disabled=True", "on_change=lambda: None", "args=(1,)"],
 )
 def test_parameters_outside_the_identity_keep_the_value(changed):
+    """Docs: seeds/003 §3.8 widget behavior, 'Changing parameters of a widget will reset it' (what does not count)."""
     script = f"""
 import htst as st
 
@@ -268,6 +281,7 @@ st.text_input(**params)
 
 
 def test_disabled_and_callbacks_do_not_change_identity():
+    """Docs: seeds/003 §3.8 widget behavior, 'Widget life cycle' (callbacks, args, label visibility, disabled)."""
     def app():
         import htst as st
 
@@ -298,6 +312,7 @@ st.slider("With default, with key", minimum, maximum, value=5, key="b")
 
 
 def test_slider_min_max_changes_reset_the_sliders():
+    """Docs: seeds/003 §3.8 widget behavior, 'Updating a slider with no default value' / 'with a default value' (four sliders)."""
     at = AppTest.from_string(SLIDERS).run()
     assert at.slider.values == [1, 1, 5, 5]
     assert at.columns[0].number_input[0].label == "Minimum"
@@ -327,6 +342,7 @@ def test_slider_min_max_changes_reset_the_sliders():
 
 
 def test_interrupting_clean_up_keeps_the_slider_value():
+    """Docs: seeds/003 §3.8 widget behavior, 'Retain statefulness when changing a widget's parameters'."""
     def app():
         import htst as st
 
@@ -366,6 +382,7 @@ def test_interrupting_clean_up_keeps_the_slider_value():
 
 
 def test_widget_not_drawn_loses_its_key():
+    """Docs: seeds/003 §3.8 widget behavior, 'Widgets do not persist when not continually rendered' / 'Widget clean-up process'."""
     def app():
         import htst as st
 
@@ -388,6 +405,7 @@ def test_widget_not_drawn_loses_its_key():
 
 
 def test_temporary_key_copied_to_a_permanent_key():
+    """Docs: seeds/003 §3.8 widget behavior, 'Save widget values in Session State to preserve them between pages'."""
     def app():
         import htst as st
 
@@ -417,6 +435,7 @@ def test_temporary_key_copied_to_a_permanent_key():
 
 
 def test_functionalized_temporary_keys():
+    """Docs: seeds/003 §3.8 widget behavior, 'Save widget values…' (store_value/load_value)."""
     def app():
         import htst as st
 
@@ -451,6 +470,7 @@ def test_functionalized_temporary_keys():
 
 
 def test_without_a_permanent_key_the_value_is_lost():
+    """Docs: seeds/003 §3.8 widget behavior, 'Widgets do not persist when not continually rendered'."""
     def app():
         import htst as st
 
@@ -466,6 +486,7 @@ def test_without_a_permanent_key_the_value_is_lost():
 
 
 def test_saving_the_key_each_run_keeps_it_while_the_widget_is_away():
+    """Docs: seeds/003 §3.8 widget behavior, 'Interrupting the widget clean-up process'."""
     def app():
         import htst as st
 
@@ -485,6 +506,7 @@ def test_saving_the_key_each_run_keeps_it_while_the_widget_is_away():
 
 
 def test_deleting_a_key_does_not_reset_the_widget():
+    """Docs: seeds/003 §3.8 widget behavior, 'Calling a widget function when the widget already exists' step 2."""
     def app():
         import htst as st
 
@@ -506,6 +528,7 @@ def test_deleting_a_key_does_not_reset_the_widget():
 
 
 def test_setting_a_key_after_its_widget_was_drawn_raises():
+    """Docs: seeds/000 Session State API, 'Caveats and limitations' (modifying an instantiated widget)."""
     def app():
         import htst as st
 
@@ -528,6 +551,7 @@ def test_setting_a_key_after_its_widget_was_drawn_raises():
 
 
 def test_setting_a_buttons_key_through_session_state_raises():
+    """Docs: seeds/000 Session State API, 'Caveats and limitations' (button-like widgets)."""
     def app():
         import htst as st
 
@@ -546,6 +570,7 @@ def test_setting_a_buttons_key_through_session_state_raises():
 
 
 def test_preset_key_and_default_value_warn_once():
+    """Docs: seeds/000 Session State API, 'Caveats and limitations' (value + Session State warning)."""
     def app():
         import htst as st
 
@@ -571,6 +596,7 @@ def test_preset_key_and_default_value_warn_once():
 
 
 def test_preset_key_without_a_default_value_does_not_warn():
+    """Docs: seeds/000 Session State API, 'Caveats and limitations' (no warning without value=)."""
     def app():
         import htst as st
 

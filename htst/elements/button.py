@@ -23,11 +23,7 @@ def button(
     width: Any = "content",
 ) -> bool:
     """Display a button; returns True in the run triggered by its click, else False."""
-    if type not in ("primary", "secondary", "tertiary"):
-        raise HtstAPIException(
-            f'The type argument to st.button must be "primary", "secondary", or "tertiary". '
-            f"\nThe argument passed was {type!r}."
-        )
+    check_button_type("button", type)
     ctx, meta, value = register_widget(
         "button",
         key=key,
@@ -44,6 +40,15 @@ def button(
     props.update(kind=type, icon=icon, stretch=bool(use_container_width) or width == "stretch")
     draw_widget(ctx, meta, value, props)
     return bool(value)
+
+
+def check_button_type(command: str, type: str) -> None:
+    """Every button-like command takes the same three types."""
+    if type not in ("primary", "secondary", "tertiary"):
+        raise HtstAPIException(
+            f'The type argument to st.{command} must be "primary", "secondary", or "tertiary". '
+            f"\nThe argument passed was {type!r}."
+        )
 
 
 def _parse_click(raw: Any) -> bool:

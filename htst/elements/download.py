@@ -15,18 +15,8 @@ from typing import Any, Callable
 from ..errors import HtstAPIException
 from ..runtime.context import current
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from .button import check_button_type
 from .block import Block, add_element
-
-_TYPES = ("primary", "secondary", "tertiary")
-
-
-def _check_type(command: str, type: str) -> None:
-    if type not in _TYPES:
-        raise HtstAPIException(
-            f'The type argument to st.{command} must be "primary", "secondary", or "tertiary". '
-            f"\nThe argument passed was {type!r}."
-        )
-
 
 def _as_bytes(data: Any, mime: str | None) -> tuple[bytes, str]:
     """Streamlit's rules: text is UTF-8 `text/plain`, bytes and files `application/octet-stream`."""
@@ -64,7 +54,7 @@ def download_button(
 
     True in the run its click caused. `on_click="ignore"` downloads without a rerun.
     """
-    _check_type("download_button", type)
+    check_button_type("download_button", type)
     if not (on_click is None or callable(on_click) or on_click in ("rerun", "ignore")):
         raise HtstAPIException(
             f'on_click must be "rerun", "ignore", None or a callable; got {on_click!r}.'
@@ -106,7 +96,7 @@ def link_button(
     htst differs: `key`/`on_click` (a link that also reruns, new in Streamlit 1.5x) are
     accepted and ignored.
     """
-    _check_type("link_button", type)
+    check_button_type("link_button", type)
     url = str(url)
     if url.strip().lower().startswith(("javascript:", "vbscript:", "data:")):
         url = "about:blank"  # a script URL in a page link would run in the app's origin

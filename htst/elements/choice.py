@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
-from ..runtime.widgets import base_props, draw_widget, register_widget
+from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
 
 
 def _parse_bool(raw: Any) -> bool:
@@ -111,13 +111,7 @@ def _choice(kind: str, label: str, options: Any, index: int | None, format_func:
         kwargs=kwargs,
         options=opts,
     )
-    try:
-        meta.serialize(value)
-    except InvalidWidgetValue:
-        # A value set through Session State that is not an option: the widget resets.
-        value = default
-        ctx.state.set_widget_value(meta.id, value)
-    raw = meta.serialize(value)
+    value, raw = drawable_value(ctx, meta, value, default)
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(options=labels, index=None if raw == "" else int(raw), **extra_props)
     draw_widget(ctx, meta, value, props)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
-from ..runtime.widgets import base_props, draw_widget, register_widget
+from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
 from .choice import _options_list
 
 
@@ -117,13 +117,7 @@ def multiselect(label: str, options: Sequence[Any], default: Any = None, format_
         extra={"multi": True},
         options=opts,
     )
-    try:
-        raw = meta.serialize(value)
-    except InvalidWidgetValue:
-        # A value set through Session State that is not made of options: the widget resets.
-        value = list(defaults)
-        ctx.state.set_widget_value(meta.id, value)
-        raw = meta.serialize(value)
+    value, raw = drawable_value(ctx, meta, value, list(defaults))
     value = list(value or [])
     if max_selections is not None and len(value) > max_selections:
         raise _too_many(len(value), max_selections)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from ..errors import HtstAPIException, InvalidWidgetValue
-from ..runtime.widgets import base_props, draw_widget, register_widget
+from ..errors import HtstAPIException
+from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
 from .choice import _index_codec, _options_list
 from .numeric import _range_codec
 
@@ -53,13 +53,7 @@ def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, fo
         extra={"multi": True} if is_range else None,
         options=opts,
     )
-    try:
-        raw = meta.serialize(current)
-        parse(raw)  # a Session State value must also be an ordered range
-    except (InvalidWidgetValue, HtstAPIException, TypeError, ValueError):
-        current = default
-        ctx.state.set_widget_value(meta.id, current)
-        raw = meta.serialize(current)
+    current, raw = drawable_value(ctx, meta, current, default, check=parse)  # ranges must be ordered
     shown = [int(r) for r in (raw if is_range else [raw])]
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(options=labels, indices=shown, range=is_range, display=" – ".join(labels[i] for i in shown))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Sequence
 
-from ..errors import HtstAPIException, InvalidWidgetValue
-from ..runtime.widgets import base_props, draw_widget, register_widget
+from ..errors import HtstAPIException
+from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
 from .choice import _index_codec, _options_list
 from .multiselect import default_list, multi_index_codec
 
@@ -53,13 +53,7 @@ def _button_group(kind: str, label: str, options: Any, selection_mode: str, defa
         extra={"multi": True} if multi else None,
         options=opts,
     )
-    try:
-        raw = meta.serialize(value)
-    except (InvalidWidgetValue, TypeError):
-        # A Session State value that is not an option (or list of options): the widget resets.
-        value = initial
-        ctx.state.set_widget_value(meta.id, value)
-        raw = meta.serialize(value)
+    value, raw = drawable_value(ctx, meta, value, initial)
     selected = [int(r) for r in raw] if multi else ([] if raw == "" else [int(raw)])
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(
@@ -105,11 +99,7 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None, default: 
         args=args,
         kwargs=kwargs,
     )
-    try:
-        serialize(value)
-    except InvalidWidgetValue:
-        value = default
-        ctx.state.set_widget_value(meta.id, value)
+    value, _ = drawable_value(ctx, meta, value, default)
     props = base_props(meta, "Feedback", None, disabled, "collapsed")
     props.update(
         buttons=[(index, symbol, name) for index, symbol, name in _FEEDBACK[options]],

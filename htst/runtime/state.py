@@ -99,6 +99,11 @@ class SessionState(MutableMapping):
     def widget_meta(self, wid: str) -> WidgetMeta | None:
         return self._meta.get(wid)
 
+    def widget_for_key(self, key: str) -> WidgetMeta | None:
+        """The widget a user key is attached to, if any."""
+        owner = self._key_owner.get(key)
+        return self._meta.get(owner) if owner else None
+
     def widget_value(self, wid: str) -> Any:
         return self._widgets[wid]
 

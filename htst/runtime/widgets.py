@@ -145,6 +145,19 @@ def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, l
     }
 
 
+def drawable_value(ctx: RunContext, meta: WidgetMeta, value: Any, default: Any, check: Callable[[Any], Any] | None = None) -> tuple[Any, Any]:
+    """The value to draw and its raw form; a Session State value the widget cannot show
+    (not an option, not an ordered range…) resets the widget to its default."""
+    try:
+        raw = meta.serialize(value)
+        if check is not None:
+            check(raw)
+        return value, raw
+    except (InvalidWidgetValue, HtstAPIException, TypeError, ValueError):
+        ctx.state.set_widget_value(meta.id, default)
+        return default, meta.serialize(default)
+
+
 def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict) -> None:
     """Add the widget's node; `raw` is what the browser's form field holds and sends back."""
     meta.raw = meta.serialize(value)

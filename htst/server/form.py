@@ -24,11 +24,7 @@ REMOVE = "_htst_remove"
 
 def _lookup(state: SessionState, name: str) -> WidgetMeta | None:
     """A widget by its id, or by its user key (handy for curl: `-d name=Jane`)."""
-    meta = state.widget_meta(name)
-    if meta is None:
-        owner = state._key_owner.get(name)
-        meta = state.widget_meta(owner) if owner else None
-    return meta
+    return state.widget_meta(name) or state.widget_for_key(name)
 
 
 def read_changes(state: SessionState, form: MultiDict, files: MultiDict | None = None) -> tuple[dict[str, Any], bool]:

@@ -39,6 +39,7 @@ class HtstSite:
         self.renderer = Renderer()
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
         self.assets = load_assets()
+        self.theme_css = _theme_css(config)  # config is fixed for the app's lifetime
 
     # -- helpers ------------------------------------------------------------------
     def _urls(self) -> dict[str, str]:
@@ -66,7 +67,7 @@ class HtstSite:
             "page_title": Path(self.script.name).stem.replace("_", " "),
             "asset_version": __version__,
             "theme_base": self.config["theme.base"] or "light",
-            "theme_css": _theme_css(self.config),
+            "theme_css": self.theme_css,
         }
 
     def _finish(self, response: Response, sid: str, new_cookie: bool) -> Response:

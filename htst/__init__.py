@@ -63,6 +63,12 @@ from .elements.files import file_uploader as file_uploader
 from .elements.download import download_button as download_button
 from .elements.download import link_button as link_button
 
+# Forms and fragments
+from .elements.form import form as form
+from .elements.form import form_submit_button as form_submit_button
+from .elements.fragment import fragment as fragment
+from .elements.fragment import dialog as dialog
+
 # Chat
 from .elements.chat import chat_message as chat_message
 from .elements.chat import chat_input as chat_input
@@ -77,3 +83,23 @@ from .runtime.globals import query_params as query_params
 # Serving
 from .server.app import blueprint as blueprint
 from .server.app import create_app as create_app
+
+
+def _lock_drawing_commands(namespace: dict) -> None:
+    """Every drawing command holds its run's tree lock (see `runtime.context.command`).
+
+    Done here, once, for the public names, so element modules stay plain functions and
+    their internal calls to each other do not lock twice.
+    """
+    from .runtime.context import command
+
+    # These run the user's own code for as long as it takes: they must not hold the lock.
+    runs_user_code = {"fragment", "dialog", "cache_data", "cache_resource", "blueprint", "create_app"}
+    for name, value in list(namespace.items()):
+        if name.startswith("_") or name in runs_user_code or isinstance(value, type):
+            continue
+        if callable(value) and not getattr(value, "__htst_command__", False) and getattr(value, "__module__", "").startswith("htst."):
+            namespace[name] = command(value)
+
+
+_lock_drawing_commands(globals())

@@ -9,7 +9,7 @@ import linecache
 import os
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -18,6 +18,8 @@ from ..config import Config
 from ..secrets import Secrets, default_secret_paths
 from . import context
 from .context import RerunRequested, RunContext, ScriptStopped
+from .forms import finish_forms
+from .fragments import run_body
 from .magic import MAGIC_NAME, add_magic, make_magic
 from .media import MediaStore
 from .nodes import Node
@@ -30,6 +32,9 @@ MAX_RERUNS = 100  # st.rerun() in every run would otherwise spin forever
 class RunResult:
     roots: dict[str, Node]
     reruns: int = 0
+    fragment: str | None = None  # set when only this fragment ran
+    touched: list[Node] = field(default_factory=list)  # outside containers it drew into
+    completed: bool = True  # reached the end (not stopped, cancelled or failed)
 
 
 @functools.cache
@@ -96,21 +101,28 @@ class AppScript:
             return code
 
     # -- running ------------------------------------------------------------------
-    def run(self, session: Session, changes: dict[str, Any] | None = None) -> RunResult:
-        """Apply client changes, run their callbacks, then run the script (reruns included)."""
+    def run(self, session: Session, changes: dict[str, Any] | None = None, *, fragment: str | None = None) -> RunResult:
+        """Apply client changes, run their callbacks, then run the script (reruns included).
+
+        Changes made only to widgets of one fragment (or `fragment=` its id, for a timer)
+        rerun just that fragment; anything else runs the whole script.
+        """
         with session.lock:
             session.run_count += 1
-            ctx = RunContext(self, session)
-            session.cancel_run = ctx.cancel
             state = session.state
+            scope = fragment if fragment in session.fragments else self._fragment_of(session, changes)
+            ctx = self._context(session, scope)
+            session.active_run = ctx.control
             with context.activate(ctx):
                 if changes:
-                    for wid, value in changes.items():
-                        state.set_widget_value(wid, value)
+                    with ctx.control.lock:
+                        for wid, value in changes.items():
+                            state.set_widget_value(wid, value)
                     with ctx.inside(ctx.roots["events"]):
                         for wid in changes:
                             try:
-                                state.run_callback(wid)
+                                with ctx.control.lock:
+                                    state.run_callback(wid)
                             except (RerunRequested, ScriptStopped):
                                 pass
                             except Exception as exc:
@@ -119,35 +131,72 @@ class AppScript:
                 completed = False
                 while True:
                     try:
-                        self._exec(ctx)
+                        self._run_scope(ctx)
                         state.check_serializable_if_enforced()
                         completed = True
-                    except RerunRequested:
+                    except RerunRequested as rerun:
                         state.interrupted_run()
                         reruns += 1
                         if reruns < MAX_RERUNS:
-                            ctx = self._fresh_context(ctx)
+                            # st.rerun() reruns the app; scope="fragment" only its fragment.
+                            scope = ctx.fragment_run if rerun.scope == "fragment" else None
+                            ctx = self._context(session, scope, ctx.control)
+                            context._current.set(ctx)
                             continue
                     except ScriptStopped:
                         pass  # st.stop(), or a Stop/newer run cancelled this one
                     except Exception as exc:
-                        self._show_exception(exc)
+                        with ctx.control.lock:
+                            self._show_exception(exc)
                     break
                 # Only a run that reached the end forgets the widgets it did not draw: after
                 # st.stop() or an error, widgets below that point keep their values (as in
                 # Streamlit), so fixing the error does not reset the page.
-                if completed:
-                    state.finished_run()
-                else:
-                    state.interrupted_run()
-            session.cancel_run = None
-        return RunResult(ctx.roots, reruns)
+                with ctx.control.lock:
+                    if completed:
+                        finish_forms(ctx)
+                        state.finished_run(ctx.fragment_run)
+                    else:
+                        state.interrupted_run()
+                    if ctx.fragment_run is None and completed:
+                        session.fragments = ctx.fragments  # fragments no longer called are gone
+                    else:
+                        session.fragments = {**session.fragments, **ctx.fragments}
+                    session.roots = ctx.roots
+            session.active_run = None
+        return RunResult(ctx.roots, reruns, ctx.fragment_run, ctx.touched, completed)
 
-    def _fresh_context(self, old: RunContext) -> RunContext:
-        ctx = RunContext(self, old.session)
-        ctx.cancel = old.cancel
-        context._current.set(ctx)
+    def _fragment_of(self, session: Session, changes: dict[str, Any] | None) -> str | None:
+        """The fragment whose widgets all the changes belong to, if there is one."""
+        if not changes or session.roots is None:
+            return None
+        owners = set()
+        for wid in changes:
+            meta = session.state.widget_meta(wid)
+            owners.add(meta.extra.get("fragment") if meta is not None else None)
+        owner = owners.pop() if len(owners) == 1 else None
+        return owner if owner in session.fragments else None
+
+    def _context(self, session: Session, fragment: str | None, control: Any = None) -> RunContext:
+        if fragment is None or session.roots is None:
+            ctx = RunContext(self, session)
+        else:
+            ctx = RunContext(self, session, roots=session.roots)
+            ctx.fragment_run = fragment
+        if control is not None:
+            ctx.control = control
+            control.ctx = ctx
         return ctx
+
+    def _run_scope(self, ctx: RunContext) -> None:
+        if ctx.fragment_run is None:
+            self._exec(ctx)
+            return
+        call = ctx.session.fragments[ctx.fragment_run]
+        with ctx.control.lock:
+            # Its container is redrawn from empty: repeated reruns do not pile up elements.
+            call.node.children.clear()
+        run_body(ctx, call)
 
     def _exec(self, ctx: RunContext) -> None:
         code = self.code()

@@ -7,8 +7,10 @@ Nothing else is global: two apps and many sessions run side by side in one proce
 from __future__ import annotations
 
 import contextlib
+import functools
+import threading
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
 from ..errors import NoSessionContext
 from .nodes import Node
@@ -30,20 +32,32 @@ class ScriptStopped(BaseException):
 
 
 class RerunRequested(BaseException):
-    """Raised by st.rerun(): end this run and start the script again."""
+    """Raised by st.rerun(): end this run and start the script (or the fragment) again."""
+
+    def __init__(self, scope: str = "app"):
+        super().__init__(scope)
+        self.scope = scope
 
 
 class RunControl:
-    """A run's stop flag: set from another thread, checked at every st.* call.
+    """A run (its st.rerun restarts included) as other threads see it.
 
-    A plain attribute, not a threading.Event: it is made for every run and read far
-    more often than it is set, and a bool read is atomic under the GIL.
+    - `cancelled`: set from another thread (Stop, a newer run); the script stops at its
+      next st.* call. A plain attribute: read far more often than set, atomic under the GIL.
+    - `lock`: held by every st.* command while it changes the tree, so a streaming answer
+      renders the tree only between commands (never half-drawn), even while the script
+      sleeps or computes.
+    - `dirty`: something was drawn since the stream last looked.
+    - `ctx`: the RunContext drawing now (a rerun starts a new one).
     """
 
-    __slots__ = ("cancelled",)
+    __slots__ = ("cancelled", "lock", "dirty", "ctx")
 
     def __init__(self) -> None:
         self.cancelled = False
+        self.lock = threading.RLock()
+        self.dirty = False
+        self.ctx: RunContext | None = None
 
     def set(self) -> None:
         self.cancelled = True
@@ -55,14 +69,28 @@ class RunControl:
 class RunContext:
     """Everything one script run needs: the session, the tree it builds, the cursor."""
 
-    def __init__(self, app: AppScript, session: Session):
+    def __init__(self, app: AppScript, session: Session, roots: dict[str, Node] | None = None):
         self.app = app
         self.session = session
         self.state = session.state
-        self.roots = {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
+        # A fragment rerun draws into the tree the client shows; a full run builds a new one.
+        self.roots = roots if roots is not None else {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
         self.stack: list[Node] = [self.roots["main"]]
         self.widget_ids: set[str] = set()
-        self.cancel = RunControl()
+        self.control = RunControl()
+        self.control.ctx = self
+        # Set while a fragment's body runs: its id, and the container it draws into.
+        self.fragment: str | None = None
+        # The fragment this run reruns (None: a full run), and the fragments it called.
+        self.fragment_run: str | None = None
+        self.fragments: dict[str, Any] = {}
+        # Containers outside the rerun fragment that it drew into (they are diffed too).
+        self.touched: list[Node] = []
+        self.dialog_open = False  # one st.dialog at a time
+        self.forms: dict[str, Any] = {}  # form id -> runtime.forms.FormInfo, for this run
+        # The outermost command running now (function, args, kwargs): a form that clears on
+        # submit draws its widgets again with the same call.
+        self.call: tuple | None = None
         self.divider_count = 0  # `divider=True` headings cycle through colours, in order
 
     @property
@@ -72,6 +100,8 @@ class RunContext:
     def add(self, type: str, props: dict[str, Any], container: bool = False) -> Node:
         self.checkpoint()
         target = self.stack[-1]
+        if self.fragment_run is not None and target.fragment != self.fragment_run and target not in self.touched:
+            self.touched.append(target)  # a fragment writing to an outside container
         if target.children is None:
             # Drawing into an element's slot replaces that element, keeping its place.
             target.type, target.props = type, props
@@ -81,7 +111,7 @@ class RunContext:
 
     def checkpoint(self) -> None:
         """Every st.* call passes here: a cancelled run stops at its next command."""
-        if self.cancel.cancelled:
+        if self.control.cancelled:
             raise ScriptStopped()
 
     @contextlib.contextmanager
@@ -117,3 +147,35 @@ def activate(ctx: RunContext) -> Iterator[RunContext]:
         yield ctx
     finally:
         _current.reset(token)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(fn: F) -> F:
+    """Mark a public st.* command (or a method of an element it returns).
+
+    It runs holding its run's tree lock and marks the tree dirty, which is what lets a
+    streaming answer send what the script drew while the script is still running.
+    Commands that run user code for a long time (fragments, dialogs) are not marked.
+    """
+
+    @functools.wraps(fn)
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        ctx = _current.get()
+        if ctx is None:
+            return fn(*args, **kwargs)
+        control = ctx.control
+        outermost = ctx.call is None
+        with control.lock:
+            if outermost:
+                ctx.call = (fn, args, kwargs)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                control.dirty = True
+                if outermost:
+                    ctx.call = None
+
+    locked.__htst_command__ = True  # type: ignore[attr-defined]
+    return locked  # type: ignore[return-value]

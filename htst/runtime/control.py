@@ -18,5 +18,10 @@ def rerun(*, scope: str = "app") -> NoReturn:
     """Stop this run and run the script again from the top, right away."""
     if scope not in ("app", "fragment"):
         raise HtstAPIException(f"'{scope}' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'.")
-    current()
-    raise RerunRequested()
+    ctx = current()
+    if scope == "fragment" and (ctx.fragment_run is None or ctx.fragment is None):
+        raise HtstAPIException(
+            'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
+            "during fragment reruns."
+        )
+    raise RerunRequested(scope)

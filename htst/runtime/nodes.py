@@ -17,13 +17,17 @@ class Node:
     the nodes whose HTML changed, and keep unchanged DOM nodes in place.
     """
 
-    __slots__ = ("type", "props", "children", "id")
+    __slots__ = ("type", "props", "children", "id", "form", "fragment")
 
     def __init__(self, type: str, props: dict[str, Any], id: str, container: bool = False):
         self.type = type
         self.props = props
         self.id = id
         self.children: list[Node] | None = [] if container else None
+        # The form and the fragment this node was drawn in (inherited from its parent):
+        # widgets read them to batch values (forms) and to know whose rerun they cause.
+        self.form: str | None = None
+        self.fragment: str | None = None
 
     @property
     def is_container(self) -> bool:
@@ -35,6 +39,7 @@ class Node:
             # An st.empty slot holds one element; writing to it replaces the previous one.
             self.children.clear()
         node = Node(type, props, f"{self.id}-{len(self.children)}", container)
+        node.form, node.fragment = self.form, self.fragment
         self.children.append(node)
         return node
 

@@ -13,6 +13,7 @@ from .state import SessionState
 if TYPE_CHECKING:
     from .app import AppScript
     from .context import RunControl
+    from .nodes import Node
 
 
 class Session:
@@ -27,8 +28,13 @@ class Session:
         self.snapshot: dict[str, Any] = {}
         self.last_seen = time.monotonic()
         self.run_count = 0
-        # Set while a run is in progress: setting it stops that run at its next st.* call.
-        self.cancel_run: RunControl | None = None
+        # The run in progress, if any: `active_run.set()` stops it at its next st.* call.
+        self.active_run: RunControl | None = None
+        # The tree the client shows (the last run's, fragment reruns included): fragment
+        # reruns draw into it, and a streaming answer fills in what a run has not redrawn yet.
+        self.roots: dict[str, Node] | None = None
+        # Fragments the last full run called, by id: what a fragment rerun runs again.
+        self.fragments: dict[str, Any] = {}
 
 
 class MemoryStore:

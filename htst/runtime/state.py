@@ -177,9 +177,15 @@ class SessionState(MutableMapping):
         self.reset_triggers()
         self._drawn.clear()
 
-    def finished_run(self) -> None:
-        """A run reached the end of the script: forget widgets it did not draw."""
-        for wid in [w for w in self._widgets if w not in self._drawn]:
+    def finished_run(self, fragment: str | None = None) -> None:
+        """A run reached the end of the script: forget widgets it did not draw.
+
+        After a fragment's rerun only that fragment's widgets can have gone.
+        """
+        gone = [w for w in self._widgets if w not in self._drawn]
+        if fragment is not None:
+            gone = [w for w in gone if self._meta[w].extra.get("fragment") == fragment]
+        for wid in gone:
             del self._widgets[wid]
             meta = self._meta.pop(wid)
             key = meta.key

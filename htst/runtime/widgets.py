@@ -10,7 +10,7 @@ import hashlib
 from typing import Any, Callable
 
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
-from . import enum_coercion
+from . import enum_coercion, forms
 from .context import RunContext, current
 from .state import WidgetMeta
 
@@ -52,6 +52,14 @@ def register_widget(
     key = None if key is None else str(key)
     if callback is not None and not callable(callback):
         raise HtstAPIException(f"The callback given to `{kind}` must be callable, got {callback!r}.")
+    container = ctx.stack[-1]
+    if ctx.fragment is not None and container.fragment != ctx.fragment:
+        raise HtstAPIException("Fragments cannot write widgets to outside containers.")
+    form = forms.check_widget(ctx, container, kind, callback)
+    extra = extra if extra is not None else {}
+    extra["fragment"] = container.fragment
+    if container.form is not None:
+        extra["form"] = container.form
     wid = widget_id(kind, key, "", identity)
     if wid in ctx.widget_ids:
         raise DuplicateWidgetID(
@@ -72,12 +80,16 @@ def register_widget(
         args=tuple(args) if args is not None else (),
         kwargs=dict(kwargs) if kwargs is not None else {},
         trigger=trigger,
-        extra=extra or {},
+        extra=extra,
     )
     previous = ctx.state.widget_meta(wid)
     value, warning = ctx.state.register(meta, default, default_given)
     if options is not None:
         value = _options_value(ctx, meta, previous, value, options)
+    if form is not None and form.clear_on_submit and not trigger:
+        entry = {"meta": meta, "default": default, "call": ctx.call}
+        form.widgets.append(entry)
+        extra["form_entry"] = entry  # draw_widget records the node it draws
     if warning:
         from ..elements.alerts import warning as show_warning
 
@@ -165,4 +177,7 @@ def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict) -> N
     meta.extra["disabled"] = props.get("disabled", False)
     props["raw"] = meta.raw
     props["_value"] = value  # what the script got back; AppTest reads it, HTML never does
-    ctx.add(meta.type, props)
+    node = ctx.add(meta.type, props)
+    entry = meta.extra.pop("form_entry", None)
+    if entry is not None:
+        entry["node"] = node

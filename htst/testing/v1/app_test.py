@@ -15,6 +15,7 @@ from typing import Any, Callable
 from ...config import Config
 from ...runtime.app import AppScript, RunResult
 from ...runtime.context import ROOTS
+from ...runtime.forms import split_form_changes
 from ...runtime.nodes import Node
 from ...runtime.session import Session
 from ...runtime.state import SessionStateProxy
@@ -68,8 +69,9 @@ class AppTest(Queryable):
         self._session.query_params.load(
             (k, str(x)) for k, v in self.query_params.items() for x in (v if isinstance(v, list) else [v])
         )
-        changes = self._changes()
-        self._pending.clear()
+        # As in a browser, values set on a form's widgets wait for that form's submit.
+        changes, held = split_form_changes(self._session.state, self._changes())
+        self._pending = {wid: value for wid, value in self._pending.items() if wid in held}
         if _can_use_alarm():
             self._result = self._run_with_alarm(changes, timeout)
         else:
@@ -109,8 +111,8 @@ class AppTest(Queryable):
         try:
             return future.result(timeout=timeout)
         except FutureTimeout:
-            if self._session.cancel_run is not None:
-                self._session.cancel_run.set()
+            if self._session.active_run is not None:
+                self._session.active_run.set()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)") from None
 
     def _changes(self) -> dict[str, Any]:

@@ -194,6 +194,7 @@ class Multiselect(Widget):
 
 WIDGET_CLASSES: dict[str, type[Element]] = {
     "button": Button,
+    "form_submit_button": Button,
     "checkbox": Checkbox,
     "toggle": Checkbox,
     "radio": Selection,
@@ -254,7 +255,8 @@ class ElementList(Sequence):
 
 
 # Streamlit's AppTest groups pills and segmented controls as `button_group`.
-_ALIASES = {"button_group": ("pills", "segmented_control")}
+# A form's submit button "shows up just like a button" (cheat sheet).
+_ALIASES = {"button_group": ("pills", "segmented_control"), "button": ("button", "form_submit_button")}
 
 
 class Queryable:

@@ -1,0 +1,77 @@
+"""st.form and st.form_submit_button: batch a group of widgets into one rerun."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..errors import HtstAPIException
+from ..runtime.context import current
+from ..runtime.forms import FormInfo
+from ..runtime.widgets import base_props, draw_widget, register_widget
+from .block import Block
+from .button import check_button_type
+
+
+def form(
+    key: str,
+    clear_on_submit: bool = False,
+    *,
+    enter_to_submit: bool = True,
+    border: bool = True,
+    width: Any = "stretch",
+    height: Any = "content",
+) -> Block:
+    """A container whose widgets send their values only when its submit button is pressed."""
+    ctx = current()
+    container = ctx.stack[-1]
+    if container.form is not None:
+        raise HtstAPIException("Forms cannot be nested in other forms.")
+    form_id = f"form-{key}"
+    if form_id in ctx.forms:
+        raise HtstAPIException(
+            f"There are multiple identical forms with `key='{key}'`. To fix this, please make "
+            "sure that the `key` argument is unique for each `st.form` you create."
+        )
+    node = ctx.add("form", {"key": str(key), "form_id": form_id, "border": bool(border), "enter_to_submit": bool(enter_to_submit)}, container=True)
+    node.form = form_id
+    ctx.forms[form_id] = FormInfo(node, bool(clear_on_submit))
+    return Block(node)
+
+
+def form_submit_button(
+    label: str = "Submit",
+    help: str | None = None,
+    on_click: Callable[..., Any] | None = None,
+    args: tuple | list | None = None,
+    kwargs: dict | None = None,
+    *,
+    key: str | int | None = None,
+    type: str = "secondary",
+    icon: str | None = None,
+    disabled: bool = False,
+    use_container_width: bool | None = None,
+    width: Any = "content",
+) -> bool:
+    """The button that submits its form: True in the run the submission caused."""
+    check_button_type("form_submit_button", type)
+    form_id = current().stack[-1].form
+    ctx, meta, value = register_widget(
+        "form_submit_button",
+        key=key,
+        identity=(str(label), help, form_id, type, icon),
+        default=False,
+        parse=lambda raw: raw not in (False, None, "", "0", "false"),
+        serialize=bool,
+        callback=on_click,
+        args=args,
+        kwargs=kwargs,
+        trigger=True,
+    )
+    info = ctx.forms.get(form_id or "")
+    if info is not None:
+        info.has_submit = True
+        info.submitted = info.submitted or bool(value)
+    props = base_props(meta, label, help, disabled, "visible")
+    props.update(kind=type, icon=icon, stretch=bool(use_container_width) or width == "stretch", form_id=form_id)
+    draw_widget(ctx, meta, value, props)
+    return bool(value)

@@ -1,0 +1,108 @@
+"""Forms batch their widgets' values until the form's submit button is pressed (docs: forms).
+
+The rules live here: which widgets a form may hold, which posted values a request may
+apply, and what happens at the end of a run (missing submit button, clear_on_submit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..errors import HtstAPIException
+from .context import RunContext
+from .nodes import Node
+from .state import SessionState, WidgetMeta
+
+FORMS_DOCS = "For more information, refer to the documentation for forms (https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
+MISSING_SUBMIT = (
+    "**Missing Submit Button**\n\nThis form has no submit button, which means that user "
+    "interactions will never be sent to your app.\n\nTo create a submit button, use the "
+    "`st.form_submit_button()` function.\n\n" + FORMS_DOCS
+)
+# Commands that act on a click at once, so they cannot wait for a form's submit.
+NOT_IN_FORMS = ("button", "download_button", "chat_input")
+
+
+@dataclass
+class FormInfo:
+    """A form drawn in this run."""
+
+    node: Node
+    clear_on_submit: bool
+    has_submit: bool = False
+    submitted: bool = False
+    # Widgets to reset after a submit (clear_on_submit): meta, default, the call that drew it.
+    widgets: list[dict[str, Any]] = field(default_factory=list)
+
+
+def check_widget(ctx: RunContext, container: Node, kind: str, callback: Callable[..., Any] | None) -> FormInfo | None:
+    """The form a new widget is in, if any; raises for what forms do not allow."""
+    if container.form is None:
+        if kind == "form_submit_button":
+            raise HtstAPIException(f"`st.form_submit_button()` must be used inside an `st.form()`.\n\n{FORMS_DOCS}")
+        return None
+    if kind in NOT_IN_FORMS:
+        raise HtstAPIException(f"`st.{kind}()` can't be used in an `st.form()`.\n\n{FORMS_DOCS}")
+    if callback is not None and kind != "form_submit_button":
+        raise HtstAPIException(
+            "With forms, callbacks can only be defined on the `st.form_submit_button`. "
+            "Defining callbacks on other widgets inside a form is not allowed."
+        )
+    return ctx.forms.get(container.form)
+
+
+def submitted_form(state: SessionState, changes: dict[str, Any]) -> str | None:
+    """The form whose submit button these changes press, if any."""
+    for wid, value in changes.items():
+        meta = state.widget_meta(wid)
+        if meta is not None and meta.type == "form_submit_button" and value:
+            return meta.extra.get("form")
+    return None
+
+
+def split_form_changes(state: SessionState, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(changes to apply now, changes held back): a form's values go only with its submit."""
+    submitted = submitted_form(state, changes)
+    apply, held = {}, {}
+    for wid, value in changes.items():
+        meta = state.widget_meta(wid)
+        form = meta.extra.get("form") if meta is not None else None
+        (apply if form is None or form == submitted else held)[wid] = value
+    return apply, held
+
+
+def finish_forms(ctx: RunContext) -> None:
+    """End of a completed run: flag forms without a submit button, clear submitted forms."""
+    from ..elements.alerts import error
+
+    for info in ctx.forms.values():
+        if not info.has_submit:
+            with ctx.inside(info.node):
+                error(MISSING_SUBMIT)
+        if info.submitted and info.clear_on_submit:
+            for entry in info.widgets:
+                _redraw_with_default(ctx, entry)
+
+
+def _redraw_with_default(ctx: RunContext, entry: dict[str, Any]) -> None:
+    """Reset a widget to its default and draw it again in its place (clear_on_submit).
+
+    The script saw the submitted value in this run; the page and the next run see the
+    default, as in Streamlit.
+    """
+    meta: WidgetMeta = entry["meta"]
+    node: Node | None = entry.get("node")
+    call = entry.get("call")
+    if node is None or call is None or ctx.state.widget_meta(meta.id) is not meta:
+        return
+    ctx.state.set_widget_value(meta.id, entry["default"])
+    slot = Node("container", {}, node.id, container=True)
+    slot.form, slot.fragment = node.form, node.fragment
+    ctx.widget_ids.discard(meta.id)
+    func, args, kwargs = call
+    with ctx.inside(slot):
+        func(*args, **kwargs)
+    drawn = [child for child in slot.children or () if child.type == node.type]
+    if drawn:
+        node.props = drawn[-1].props

@@ -1,0 +1,62 @@
+"""Fragments: parts of a script that rerun on their own (`st.fragment`, `st.dialog`).
+
+A full run records each fragment call (function, arguments, the container it drew);
+a fragment rerun calls that function again into the same container of the tree the
+client shows, so nothing outside it executes or changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..errors import HtstAPIException
+from .context import RunContext
+from .nodes import Node
+
+
+@dataclass
+class FragmentCall:
+    id: str
+    func: Callable[..., Any]
+    args: tuple
+    kwargs: dict
+    node: Node  # its container in the tree the client shows
+    run_every: float | None = None
+
+
+def run_body(ctx: RunContext, call: FragmentCall) -> Any:
+    """Run the fragment's function with its container as the cursor."""
+    outer = ctx.fragment
+    ctx.fragment = call.id
+    try:
+        with ctx.inside(call.node):
+            return call.func(*call.args, **call.kwargs)
+    finally:
+        ctx.fragment = outer
+
+
+_UNITS = {"": 1.0, "s": 1.0, "ms": 0.001, "m": 60.0, "h": 3600.0, "d": 86400.0}
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
+
+
+def parse_interval(value: Any) -> float | None:
+    """`run_every` as seconds: a number, a timedelta, or a string like "10s", "1.5m", "500ms"."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        seconds = value.total_seconds()
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = float(value)
+    elif isinstance(value, str) and (match := _INTERVAL.match(value.lower())):
+        seconds = float(match.group(1)) * _UNITS[match.group(2) or ""]
+    else:
+        raise HtstAPIException(
+            f"Unable to convert {value!r} to a duration for `run_every`. Use a number of "
+            'seconds, a datetime.timedelta, or a string like "10s", "2m" or "1h".'
+        )
+    if seconds <= 0:
+        raise HtstAPIException(f"`run_every` must be a positive duration, got {value!r}.")
+    return seconds

@@ -25,6 +25,8 @@ from .elements.write import echo as echo
 # Data
 from .elements.data import json as json
 from .elements.data import metric as metric
+from .elements.dataframe import dataframe as dataframe
+from .elements.dataframe import table as table
 
 # Alerts
 from .elements.alerts import success as success
@@ -32,6 +34,14 @@ from .elements.alerts import info as info
 from .elements.alerts import warning as warning
 from .elements.alerts import error as error
 from .elements.alerts import exception as exception
+
+# Status
+from .elements.status import progress as progress
+from .elements.status import spinner as spinner
+from .elements.status import status as status
+from .elements.notifications import toast as toast
+from .elements.notifications import balloons as balloons
+from .elements.notifications import snow as snow
 
 # Layout
 from .elements.layout import container as container

@@ -8,16 +8,31 @@
   var dirty = new Set();
   var inFlight = 0;
   var activeTabs = new Map();
+  var extra = null; // fields a send adds: a fragment timer's id
+  var latestRun = 0; // the newest run the server told us about; older ones never paint
 
   function form() { return document.getElementById("htst-form"); }
   function root() { return document.getElementById("htst-root"); }
 
-  function send(submitter) {
+  function send(submitter, fields) {
     var f = form();
     if (!f) return;
     var event = new CustomEvent("htst:send");
     event.submitter = submitter || null;
+    extra = fields || null;
     f.dispatchEvent(event);
+    extra = null;
+  }
+
+  // A field inside an st.form waits for that form's submit button.
+  function formOf(el) {
+    var box = el && el.closest && el.closest("[data-htst-form]");
+    return box ? box.getAttribute("data-htst-form") : null;
+  }
+
+  function submitButtonOf(el) {
+    var box = el.closest("[data-htst-form]");
+    return box && box.querySelector("[data-htst-submit] button[name=_htst_click]:not([disabled])");
   }
 
   function isTextEntry(el) {
@@ -74,21 +89,30 @@
 
   document.addEventListener("change", function (e) {
     var el = e.target;
-    if (!el.name || !el.closest("#htst-form") || !dirty.has(el.name)) return;
+    if (!el.name || !el.closest("#htst-form") || !dirty.has(el.name) || formOf(el)) return;
     send(null);
   });
+
+  // Enter (Ctrl/⌘+Enter in a text area) in a form's field submits that form, unless the
+  // form was made with enter_to_submit=False.
+  function commitField(el) {
+    if (!formOf(el)) { if (dirty.has(el.name)) send(null); return; }
+    var box = el.closest("[data-htst-form]");
+    var button = box.hasAttribute("data-htst-enter-submits") && submitButtonOf(el);
+    if (button) send(button);
+  }
 
   document.addEventListener("keydown", function (e) {
     var el = e.target;
     if (e.key === "Enter" && isTextEntry(el) && el.closest("#htst-form")) {
       e.preventDefault(); // no implicit form submission: Enter commits this field only
-      if (dirty.has(el.name)) send(null);
+      commitField(el);
       return;
     }
     // In a textarea Enter is a newline; Ctrl+Enter / ⌘+Enter commits the field.
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && el.tagName === "TEXTAREA" && el.closest("#htst-form")) {
       e.preventDefault();
-      if (dirty.has(el.name)) send(null);
+      commitField(el);
       return;
     }
     if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
@@ -110,13 +134,26 @@
     send(submitter);
   });
 
+  // What a request carries: the fields the user changed, except those of a form that is
+  // not being submitted (they stay dirty and wait for their own submit button). A timer
+  // tick carries no field at all.
   document.addEventListener("htmx:config:request", function (e) {
-    var body = e.detail.ctx.request.body;
+    var request = e.detail.ctx.request;
+    var body = request.body;
     if (!body || !body.keys) return;
+    var f = form();
+    var submitted = request.submitter ? formOf(request.submitter) : null;
+    var tick = extra && extra._htst_fragment;
     Array.from(new Set(body.keys())).forEach(function (name) {
-      if (name.indexOf("_htst") !== 0 && !dirty.has(name)) body.delete(name);
+      if (name.indexOf("_htst") === 0) return;
+      var field = f && f.elements.namedItem(name);
+      var fieldForm = formOf(field && field.length !== undefined && !field.tagName ? field[0] : field);
+      if (tick || !dirty.has(name) || (fieldForm && fieldForm !== submitted)) body.delete(name);
+      else dirty.delete(name);
     });
-    dirty.clear();
+    if (extra) Object.keys(extra).forEach(function (k) { body.set(k, extra[k]); });
+    var attach = document.querySelector("[data-htst-attach]");
+    if (attach) attach.remove(); // follow the first run once
   });
 
   document.addEventListener("htmx:before:request", function () {
@@ -132,7 +169,69 @@
     restoreTabs();
   });
 
-  document.addEventListener("htmx:after:swap", restoreTabs);
+  document.addEventListener("htmx:after:swap", function () { restoreTabs(); syncPage(); });
+
+  // -- Live runs: a long run streams; the page shows it is running, with a Stop button.
+  function setRunning(number, on) {
+    var r = root();
+    if (!r || number < latestRun) return; // an older run's news
+    latestRun = number;
+    if (on) r.setAttribute("data-htst-running", "");
+    else r.removeAttribute("data-htst-running");
+  }
+  document.addEventListener("htst:running", function (e) { setRunning(Number(e.detail.data), true); });
+  document.addEventListener("htst:done", function (e) { setRunning(Number(e.detail.data), false); });
+  document.addEventListener("htst:url", function (e) { history.replaceState(history.state, "", e.detail.data); });
+  document.addEventListener("htmx:after:request", function (e) {
+    var run = e.detail.ctx.response && e.detail.ctx.response.headers.get("X-Htst-Run");
+    if (run) setRunning(Number(run), false); // answered in one response: finished
+  });
+
+  // -- After every swap: fragment timers, dialogs, status boxes.
+  var timers = new Map(); // fragment id -> [interval ms, timer]
+  function syncPage() {
+    var seen = new Set();
+    document.querySelectorAll("[data-htst-run-every]").forEach(function (el) {
+      var every = Number(el.getAttribute("data-htst-run-every"));
+      seen.add(el.id);
+      var timer = timers.get(el.id);
+      if (timer && timer[0] === every) return;
+      if (timer) clearInterval(timer[1]);
+      timers.set(el.id, [every, setInterval(function () { send(null, { _htst_fragment: el.id }); }, every)]);
+    });
+    timers.forEach(function (timer, id) {
+      if (!seen.has(id)) { clearInterval(timer[1]); timers.delete(id); } // no longer called
+    });
+    document.querySelectorAll("dialog[data-htst-dialog]").forEach(function (d) {
+      if (d.htstShown) return;
+      d.htstShown = true;
+      if (d.open && !d.matches(":modal")) { d.close(); d.showModal(); }
+    });
+    document.querySelectorAll("details[data-htst-expanded]").forEach(function (el) {
+      var want = el.getAttribute("data-htst-expanded");
+      if (el.htstExpanded !== want) { el.htstExpanded = want; el.open = want === "true"; }
+    });
+  }
+
+  document.addEventListener("click", function (e) {
+    var close = e.target.closest && e.target.closest("[data-htst-close-dialog]");
+    if (!close) return;
+    var d = close.closest("dialog");
+    d.close();
+    if (d.hasAttribute("data-htst-rerun-on-dismiss")) send(document.querySelector("#htst-form [name=_htst_rerun]"));
+  });
+  document.addEventListener("cancel", function (e) {
+    if (e.target.matches && e.target.matches("dialog[data-htst-undismissible]")) e.preventDefault();
+  }, true);
+
+  function start() {
+    syncPage();
+    // The page came while its first run was still going: follow the rest of it.
+    if (document.querySelector("[data-htst-attach]")) send(null);
+  }
+  // After htmx has set the page up (it does so on DOMContentLoaded, and loads first).
+  if (document.readyState === "complete") start();
+  else document.addEventListener("DOMContentLoaded", function () { setTimeout(start, 0); });
 
   // Tabs switch in the browser; the choice survives swaps of the tab group.
   document.addEventListener("click", function (e) {

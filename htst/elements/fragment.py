@@ -7,7 +7,8 @@ the call so that a widget inside (or a `run_every` timer) reruns only that funct
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current

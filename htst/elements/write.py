@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from ..runtime.query_params import QueryParams
 from ..runtime.state import SessionState, SessionStateProxy
-from . import alerts, data, text
+from . import alerts, data, dataframe, text
 from .block import Block
 
 
@@ -20,7 +20,8 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     """Write each argument the way that suits its type.
 
     Strings (and numbers, as inline code) are joined into one markdown element; other
-    objects get their own element: exceptions, dicts/lists as JSON, session state…
+    objects get their own element: exceptions, dataframes (pandas, numpy), dicts/lists as
+    JSON, session state…
     """
     buffer: list[str] = []
 
@@ -35,6 +36,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, BaseException):
             flush()
             alerts.exception(arg)
+        elif dataframe.is_dataframe_like(arg):
+            flush()
+            dataframe.dataframe(arg)
         elif isinstance(arg, (SessionStateProxy, SessionState, QueryParams)):
             flush()
             data.json(arg.to_dict())

@@ -40,19 +40,30 @@ def full_page(renderer: Renderer, roots: dict[str, Node], session: Session, temp
     return renderer.template(template).render(roots=root_html, **context)
 
 
-def partials(renderer: Renderer, roots: dict[str, Node], session: Session) -> str:
+def partials(renderer: Renderer, roots: dict[str, Node], session: Session, only: list[Node] | None = None) -> str:
     """Only the nodes that changed since the last answer, as htmx partials that morph in place.
 
     Containers are rendered only when they are sent: most answers carry a few leaves.
+    `only`: the subtrees that can have changed (a fragment rerun's); the rest is not walked,
+    so the cost follows the fragment, not the page.
     """
-    snapshot = snapshot_of(renderer, roots)
     old = session.snapshot
-    session.snapshot = snapshot
-    parts = []
-    for name in ROOTS:
-        for node in changed_nodes(roots[name], old, snapshot):
-            parts.append(f'<hx-partial hx-target="#{node.id}" hx-swap="outerMorph">{renderer.node(node)}</hx-partial>')
-    return "".join(parts)
+    if only is None:
+        subtrees = [roots[name] for name in ROOTS]
+        snapshot = snapshot_of(renderer, roots)
+    else:
+        subtrees = only
+        snapshot = {}
+        for node in subtrees:
+            _leaf_signatures(renderer, node, snapshot)
+    changed = [node for subtree in subtrees for node in changed_nodes(subtree, old, snapshot)]
+    if only is None:
+        session.snapshot = snapshot
+    else:
+        old.update(snapshot)
+    return "".join(
+        f'<hx-partial hx-target="#{node.id}" hx-swap="outerMorph">{renderer.node(node)}</hx-partial>' for node in changed
+    )
 
 
 def tree_json(roots: dict[str, Node], **extra: Any) -> str:

@@ -17,12 +17,12 @@ from typing import Any
 from ..config import Config
 from ..secrets import Secrets, default_secret_paths
 from . import context
-from .context import RerunRequested, RunContext, ScriptStopped
-from .forms import finish_forms
+from .context import ROOTS, RerunRequested, RunContext, RunControl, ScriptStopped
+from .forms import clear_before_rerun, finish_forms
 from .fragments import run_body
 from .magic import MAGIC_NAME, add_magic, make_magic
 from .media import MediaStore
-from .nodes import Node
+from .nodes import Node, merge_trees
 from .session import Session
 
 MAX_RERUNS = 100  # st.rerun() in every run would otherwise spin forever
@@ -101,17 +101,25 @@ class AppScript:
             return code
 
     # -- running ------------------------------------------------------------------
-    def run(self, session: Session, changes: dict[str, Any] | None = None, *, fragment: str | None = None) -> RunResult:
+    def run(
+        self,
+        session: Session,
+        changes: dict[str, Any] | None = None,
+        *,
+        fragment: str | None = None,
+        control: RunControl | None = None,
+    ) -> RunResult:
         """Apply client changes, run their callbacks, then run the script (reruns included).
 
         Changes made only to widgets of one fragment (or `fragment=` its id, for a timer)
-        rerun just that fragment; anything else runs the whole script.
+        rerun just that fragment; anything else runs the whole script. `control` lets the
+        caller stop the run or watch it from another thread (a streaming answer).
         """
         with session.lock:
             session.run_count += 1
             state = session.state
             scope = fragment if fragment in session.fragments else self._fragment_of(session, changes)
-            ctx = self._context(session, scope)
+            ctx = self._context(session, scope, control)
             session.active_run = ctx.control
             with context.activate(ctx):
                 if changes:
@@ -128,13 +136,14 @@ class AppScript:
                             except Exception as exc:
                                 self._show_exception(exc)
                 reruns = 0
-                completed = False
+                completed = cancelled = False
                 while True:
                     try:
                         self._run_scope(ctx)
                         state.check_serializable_if_enforced()
                         completed = True
                     except RerunRequested as rerun:
+                        clear_before_rerun(ctx)
                         state.interrupted_run()
                         reruns += 1
                         if reruns < MAX_RERUNS:
@@ -143,8 +152,8 @@ class AppScript:
                             ctx = self._context(session, scope, ctx.control)
                             context._current.set(ctx)
                             continue
-                    except ScriptStopped:
-                        pass  # st.stop(), or a Stop/newer run cancelled this one
+                    except ScriptStopped as stopped:
+                        cancelled = stopped.cancelled  # by Stop or a newer run, not st.stop()
                     except Exception as exc:
                         with ctx.control.lock:
                             self._show_exception(exc)
@@ -162,9 +171,13 @@ class AppScript:
                         session.fragments = ctx.fragments  # fragments no longer called are gone
                     else:
                         session.fragments = {**session.fragments, **ctx.fragments}
-                    session.roots = ctx.roots
+                    if cancelled and ctx.fragment_run is None and session.roots is not None:
+                        # A run stopped from outside leaves what it had not redrawn in place.
+                        session.roots = {name: merge_trees(ctx.roots[name], session.roots[name]) for name in ROOTS}
+                    else:
+                        session.roots = ctx.roots
             session.active_run = None
-        return RunResult(ctx.roots, reruns, ctx.fragment_run, ctx.touched, completed)
+        return RunResult(session.roots, reruns, ctx.fragment_run, ctx.touched, completed)
 
     def _fragment_of(self, session: Session, changes: dict[str, Any] | None) -> str | None:
         """The fragment whose widgets all the changes belong to, if there is one."""
@@ -186,6 +199,10 @@ class AppScript:
         if control is not None:
             ctx.control = control
             control.ctx = ctx
+        if ctx.fragment_run is not None:
+            with ctx.control.lock:
+                # Callback output lasts one run, as with a full run's new tree.
+                ctx.roots["events"].children.clear()
         return ctx
 
     def _run_scope(self, ctx: RunContext) -> None:

@@ -28,7 +28,12 @@ class ScriptStopped(BaseException):
     """Raised inside a script to end its run (st.stop, a Stop request, a newer run).
 
     A BaseException so that a user's `except Exception:` does not swallow it.
+    `cancelled`: stopped from outside (Stop, a newer run) rather than by st.stop().
     """
+
+    def __init__(self, cancelled: bool = False):
+        super().__init__(cancelled)
+        self.cancelled = cancelled
 
 
 class RerunRequested(BaseException):
@@ -112,7 +117,7 @@ class RunContext:
     def checkpoint(self) -> None:
         """Every st.* call passes here: a cancelled run stops at its next command."""
         if self.control.cancelled:
-            raise ScriptStopped()
+            raise ScriptStopped(cancelled=True)
 
     @contextlib.contextmanager
     def inside(self, node: Node) -> Iterator[Node]:

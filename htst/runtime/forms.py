@@ -6,8 +6,9 @@ apply, and what happens at the end of a run (missing submit button, clear_on_sub
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import HtstAPIException
 from .context import RunContext
@@ -36,11 +37,15 @@ class FormInfo:
     widgets: list[dict[str, Any]] = field(default_factory=list)
 
 
-def check_widget(ctx: RunContext, container: Node, kind: str, callback: Callable[..., Any] | None) -> FormInfo | None:
+def check_widget(
+    ctx: RunContext, container: Node, kind: str, callback: Callable[..., Any] | None
+) -> FormInfo | None:
     """The form a new widget is in, if any; raises for what forms do not allow."""
     if container.form is None:
         if kind == "form_submit_button":
-            raise HtstAPIException(f"`st.form_submit_button()` must be used inside an `st.form()`.\n\n{FORMS_DOCS}")
+            raise HtstAPIException(
+                f"`st.form_submit_button()` must be used inside an `st.form()`.\n\n{FORMS_DOCS}"
+            )
         return None
     if kind in NOT_IN_FORMS:
         raise HtstAPIException(f"`st.{kind}()` can't be used in an `st.form()`.\n\n{FORMS_DOCS}")
@@ -61,7 +66,9 @@ def submitted_form(state: SessionState, changes: dict[str, Any]) -> str | None:
     return None
 
 
-def split_form_changes(state: SessionState, changes: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def split_form_changes(
+    state: SessionState, changes: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """(changes to apply now, changes held back): a form's values go only with its submit."""
     submitted = submitted_form(state, changes)
     apply, held = {}, {}
@@ -81,8 +88,22 @@ def finish_forms(ctx: RunContext) -> None:
             with ctx.inside(info.node):
                 error(MISSING_SUBMIT)
         if info.submitted and info.clear_on_submit:
-            for entry in info.widgets:
+            for entry in list(info.widgets):  # a redraw registers its widget again
                 _redraw_with_default(ctx, entry)
+
+
+def clear_before_rerun(ctx: RunContext) -> None:
+    """A run that submitted a clear_on_submit form ended in st.rerun(): reset its widgets.
+
+    The rerun draws them with their defaults, as the page shows after a submit in
+    Streamlit, whatever the submitted run did next.
+    """
+    for info in ctx.forms.values():
+        if info.submitted and info.clear_on_submit:
+            for entry in info.widgets:
+                meta: WidgetMeta = entry["meta"]
+                if ctx.state.widget_meta(meta.id) is meta:
+                    ctx.state.set_widget_value(meta.id, entry["default"])
 
 
 def _redraw_with_default(ctx: RunContext, entry: dict[str, Any]) -> None:

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import HtstAPIException
-from .context import RunContext
+from .context import RunContext, ScriptStopped
 from .nodes import Node
+
+
+class FragmentFailed(ScriptStopped):
+    """A fragment raised: its error is drawn in its container and the run ends there.
+
+    As in Streamlit, the error shows where the fragment is, not at the end of the page
+    (where repeated fragment reruns would pile it up), and ends the run like any error.
+    """
 
 
 @dataclass
@@ -33,7 +42,14 @@ def run_body(ctx: RunContext, call: FragmentCall) -> Any:
     ctx.fragment = call.id
     try:
         with ctx.inside(call.node):
-            return call.func(*call.args, **call.kwargs)
+            try:
+                return call.func(*call.args, **call.kwargs)
+            except Exception as exc:
+                from ..elements.alerts import exception_element  # elements import the runtime
+
+                with ctx.control.lock:
+                    exception_element(exc, show_details=ctx.app.config["client.showErrorDetails"])
+                raise FragmentFailed() from exc
     finally:
         ctx.fragment = outer
 

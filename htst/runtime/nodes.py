@@ -51,3 +51,20 @@ class Node:
 
     def __repr__(self) -> str:
         return f"Node({self.type!r}, id={self.id!r})"
+
+
+def merge_trees(new: Node, old: Node | None) -> Node:
+    """What the page shows while a run is under way: `new` so far, then `old` beyond it.
+
+    Ids are positions, so the old node at a position a run has not reached yet keeps
+    its place until the run draws there or ends (Streamlit's stale elements). Returns
+    new container nodes; leaves are shared.
+    """
+    if old is None or new.children is None or old.children is None or new.type != old.type:
+        return new
+    done = len(new.children)
+    view = Node(new.type, new.props, new.id, container=True)
+    view.form, view.fragment = new.form, new.fragment
+    view.children = [merge_trees(child, old.children[i] if i < len(old.children) else None) for i, child in enumerate(new.children)]
+    view.children.extend(old.children[done:])
+    return view

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+from collections import deque
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,14 @@ class Session:
         self.roots: dict[str, Node] | None = None
         # Fragments the last full run called, by id: what a fragment rerun runs again.
         self.fragments: dict[str, Any] = {}
+        # Live runs (server/streaming.py), guarded by `live_lock`: runs waiting their turn
+        # (in order), whether a worker thread is running them, the run that may paint the
+        # page, and a counter that numbers runs for the client.
+        self.live_lock = threading.Lock()
+        self.queued: deque[Any] = deque()
+        self.working = False
+        self.painting: Any = None
+        self.live_count = 0
 
 
 class MemoryStore:

@@ -195,7 +195,10 @@ class SessionState(MutableMapping):
                     self._values.pop(key, None)
         self.reset_triggers()
         self._drawn.clear()
-        self._user_set.clear()
+        if fragment is None:
+            # After a fragment rerun, keys it wrote for widgets outside it still wait for
+            # the run that draws those widgets.
+            self._user_set.clear()
 
     def check_serializable_if_enforced(self) -> None:
         """At the end of a script: with `runner.enforceSerializableSessionState`, every

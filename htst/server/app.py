@@ -19,14 +19,16 @@ from ..render.html import Renderer
 from ..runtime.app import AppScript
 from ..runtime.session import MemoryStore, Session
 from ..version import __version__
-from .form import CLICK, read_changes
+from .form import ATTACH, CLICK, FRAGMENT, STOP, read_changes
 from .media import file_response, media_response
 from .static_files import asset_response, load_assets
+from .streaming import FIRST_LOOK, LiveRun, Runner
 from .tokens import COOKIE_NAME, Tokens
 
 log = logging.getLogger("htst.server")
 _names = itertools.count(1)
 _GZIP_MIN = 1024
+PAGE_FIRST_LOOK = 0.5  # seconds a browser waits for a first run before it gets the page
 
 
 class HtstSite:
@@ -38,6 +40,7 @@ class HtstSite:
         self.store = MemoryStore(idle_timeout=float(config["server.sessionIdleTimeout"]))
         self.renderer = Renderer()
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
+        self.runner = Runner(self.script, self.renderer)
         self.assets = load_assets()
         self.theme_css = _theme_css(config)  # config is fixed for the app's lifetime
 
@@ -88,59 +91,99 @@ class HtstSite:
         # `format=json` selects the answer's format; it is not one of the app's query params.
         pairs = [(k, v) for k, v in request.args.items(multi=True) if (k, v) != ("format", "json")]
         session = self._new_session(pairs)
-        with session.lock:
-            result = self.script.run(session)
-            session.query_params.dirty = False
-            if request.args.get("format") == "json":
-                body = render_page.tree_json(result.roots, tab=self.tokens.tab_token(sid, session.id))
-                response = Response(body, content_type="application/json")
-            else:
-                html = render_page.full_page(self.renderer, result.roots, session, **self._page_context(sid, session))
-                response = Response(html, content_type="text/html; charset=utf-8")
-        return self._finish(response, sid, new_cookie)
+        live = self.runner.start(session)
+        if request.args.get("format") == "json":
+            live.done.wait()
+            body = render_page.tree_json(session.roots, tab=self.tokens.tab_token(sid, session.id))
+            return self._finish(Response(body, content_type="application/json"), sid, new_cookie)
+        # A browser gets the page as soon as there is something to show and follows the rest
+        # of a long run from there; curl and other clients get the finished page.
+        finished = live.done.wait(PAGE_FIRST_LOOK if _is_browser_navigation() else None)
+        context = self._page_context(sid, session)
+        html = self.runner.render_view(
+            live, lambda roots: render_page.full_page(self.renderer, roots, session, attach=not finished, **context)
+        )
+        session.query_params.dirty = False
+        return self._finish(Response(html, content_type="text/html; charset=utf-8"), sid, new_cookie)
 
     def rerun(self) -> Response:
         sid, new_cookie = self._session_id()
-        tab_id = None if new_cookie else self.tokens.read_tab(request.form.get("_htst_tab"), sid)
+        form = request.form
+        tab_id = None if new_cookie else self.tokens.read_tab(form.get("_htst_tab"), sid)
         session = self.store.get(tab_id) if tab_id else None
         wants_json = request.args.get("format") == "json"
         is_htmx = request.headers.get("HX-Request") == "true"
         if session is None:
             # Unknown, expired or forged tab: a fresh session and the whole app, never an error.
             session = self._new_session(())
-            with session.lock:
-                result = self.script.run(session)
-                response = self._whole(result.roots, session, sid, wants_json, is_htmx)
-            return self._finish(response, sid, new_cookie)
-        with session.lock:
-            try:
-                changes, rerun_asked = read_changes(session.state, request.form, request.files)
-            except InvalidWidgetValue as exc:
-                return self._finish(Response(str(exc), status=400, content_type="text/plain; charset=utf-8"), sid, new_cookie)
-            download = None if is_htmx or wants_json else self._clicked_download(session)
-            if is_htmx and not wants_json and not changes and not rerun_asked:
-                return self._finish(Response(status=204), sid, new_cookie)
-            if download is not None:
-                # A download button posted without JavaScript: run the click (unless
-                # on_click="ignore"), then answer with the file; the browser keeps the page.
-                if changes or rerun_asked:
-                    self.script.run(session, changes)
-                return download
-            result = self.script.run(session, changes)
-            if wants_json:
-                body = render_page.tree_json(result.roots, tab=self.tokens.tab_token(sid, session.id))
-                response = Response(body, content_type="application/json")
-            elif is_htmx:
-                body = render_page.partials(self.renderer, result.roots, session)
-                response = Response(body, status=200 if body else 204, content_type="text/html; charset=utf-8")
+            result = self.script.run(session)
+            return self._finish(self._whole(result.roots, session, sid, wants_json, is_htmx), sid, new_cookie)
+        if form.get(STOP):
+            stop = session.active_run
+            if stop is not None:
+                stop.set()  # the script ends at its next st.* call; its stream sends the end
+            return self._finish(Response(status=204), sid, new_cookie)
+        if form.get(ATTACH):
+            # The page was sent while its first run was still going: follow that run.
+            live = session.painting
+            return self._finish(self._answer(live, session, sid, wants_json, is_htmx), sid, new_cookie)
+        fragment = form.get(FRAGMENT) or None
+        if fragment and self.runner.busy(session):
+            # A fragment's timer while the app runs: skip this tick, don't stop the run.
+            return self._finish(Response(status=204), sid, new_cookie)
+        try:
+            changes, rerun_asked = read_changes(session.state, form, request.files)
+        except InvalidWidgetValue as exc:
+            return self._finish(Response(str(exc), status=400, content_type="text/plain; charset=utf-8"), sid, new_cookie)
+        download = None if is_htmx or wants_json else self._clicked_download(session)
+        if is_htmx and not wants_json and not changes and not rerun_asked and not fragment:
+            return self._finish(Response(status=204), sid, new_cookie)
+        if download is not None:
+            # A download button posted without JavaScript: run the click (unless
+            # on_click="ignore"), then answer with the file; the browser keeps the page.
+            if changes or rerun_asked:
+                self.runner.start(session, changes).done.wait()
+            return download
+        live = self.runner.start(session, changes, fragment, interrupt=fragment is None)
+        return self._finish(self._answer(live, session, sid, wants_json, is_htmx), sid, new_cookie)
+
+    def _answer(self, live: LiveRun | None, session: Session, sid: str, wants_json: bool, is_htmx: bool) -> Response:
+        """A run's answer: partials (streamed if the run takes a while), the page, or JSON."""
+        page_url = url_for(".page")
+
+        def new_url(session: Session) -> str | None:
+            if not session.query_params.dirty:
+                return None
+            session.query_params.dirty = False
+            query = session.query_params.query_string()
+            return page_url + (f"?{query}" if query else "")
+
+        if live is not None and (wants_json or not is_htmx):
+            live.done.wait()  # curl and plain forms get the final result in one response
+        if wants_json:
+            return Response(render_page.tree_json(session.roots, tab=self.tokens.tab_token(sid, session.id)), content_type="application/json")
+        if not is_htmx:
+            new_url(session)  # the browser's address is the form's action either way
+            html = self.runner.render_view(live, lambda roots: render_page.full_page(self.renderer, roots, session, **self._page_context(sid, session))) if live else ""
+            return Response(html, content_type="text/html; charset=utf-8")
+        if live is None or live.done.wait(FIRST_LOOK):
+            if live is not None:
+                body = self.runner.paint(live, final=True)
             else:
-                html = render_page.full_page(self.renderer, result.roots, session, **self._page_context(sid, session))
-                response = Response(html, content_type="text/html; charset=utf-8")
-            if session.query_params.dirty:
-                query = session.query_params.query_string()
-                response.headers["HX-Replace-Url"] = url_for(".page") + (f"?{query}" if query else "")
-                session.query_params.dirty = False
-        return self._finish(response, sid, new_cookie)
+                body = render_page.partials(self.renderer, session.roots, session) if session.roots else ""
+            if body is None:
+                return Response(status=204)  # a newer run answers for the page
+            response = Response(body, status=200 if body else 204, content_type="text/html; charset=utf-8")
+            if live is not None:
+                response.headers["X-Htst-Run"] = str(live.number)
+            url = new_url(session)
+            if url is not None:
+                response.headers["HX-Replace-Url"] = url
+            return response
+        response = Response(self.runner.stream(live, new_url), content_type="text/event-stream; charset=utf-8")
+        response.headers["Cache-Control"] = "no-cache"
+        response.headers["X-Accel-Buffering"] = "no"  # proxies must not hold the events back
+        return response
 
     def _whole(self, roots: Any, session: Session, sid: str, wants_json: bool, is_htmx: bool) -> Response:
         context = self._page_context(sid, session)
@@ -166,8 +209,11 @@ class HtstSite:
     def close(self) -> Response:
         sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
         tab_id = self.tokens.read_tab(request.form.get("_htst_tab"), sid)
-        if tab_id:
-            self.store.remove(tab_id)
+        session = self.store.get(tab_id) if tab_id else None
+        if session is not None:
+            if session.active_run is not None:
+                session.active_run.set()  # nobody is watching: stop the script
+            self.store.remove(session.id)
         return Response(status=204)
 
     def static_file(self, filename: str) -> Response:
@@ -230,6 +276,7 @@ def create_app(script: str | os.PathLike, *, config: Config | None = None, **opt
 def _maybe_gzip(response: Response) -> Response:
     if (
         response.direct_passthrough
+        or response.is_streamed
         or response.status_code != 200
         or "Content-Encoding" in response.headers
         or "gzip" not in request.headers.get("Accept-Encoding", "")
@@ -242,6 +289,11 @@ def _maybe_gzip(response: Response) -> Response:
     response.headers["Content-Encoding"] = "gzip"
     response.headers["Vary"] = "Accept-Encoding"
     return response
+
+
+def _is_browser_navigation() -> bool:
+    """A browser loading the page (it sends Sec-Fetch-Mode); curl and test clients do not."""
+    return request.headers.get("Sec-Fetch-Mode") == "navigate"
 
 
 def _theme_css(config: Config) -> str:

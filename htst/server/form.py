@@ -21,6 +21,9 @@ CLICK = "_htst_click"
 STEP = "_htst_step"
 RERUN = "_htst_rerun"
 REMOVE = "_htst_remove"
+STOP = "_htst_stop"  # the Stop control: end the running script
+ATTACH = "_htst_attach"  # follow a run that was still going when the page was sent
+FRAGMENT = "_htst_fragment"  # a fragment's run_every timer: rerun that fragment
 
 
 def _lookup(state: SessionState, name: str) -> WidgetMeta | None:

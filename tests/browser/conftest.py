@@ -6,6 +6,7 @@ a background thread and returns a `Served` with its URL and a count of rerun req
 
 from __future__ import annotations
 
+import io
 import os
 import textwrap
 import threading
@@ -67,7 +68,11 @@ class Served:
 def _counting(served: Served, wsgi_app: Callable[..., Any]) -> Callable[..., Any]:
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         if environ["REQUEST_METHOD"] == "POST" and environ["PATH_INFO"].endswith("/_htst/rerun"):
-            served.count_rerun()
+            body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            environ["wsgi.input"] = io.BytesIO(body)
+            # Following a first run that outlasted the page load is not a rerun.
+            if b"_htst_attach" not in body:
+                served.count_rerun()
         return wsgi_app(environ, start_response)
 
     return app

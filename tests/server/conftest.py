@@ -116,10 +116,33 @@ class PageInfo(HTMLParser):
             ) from None
 
 
+def sse_messages(body: str) -> list[tuple[str, str]]:
+    """A text/event-stream body as (event name, data) pairs, in order."""
+    messages = []
+    for block in body.split("\n\n"):
+        event, data = "", []
+        for line in block.split("\n"):
+            field, _, value = line.partition(":")
+            value = value[1:] if value.startswith(" ") else value
+            if field == "event":
+                event = value
+            elif field == "data":
+                data.append(value)
+        if event or data:
+            messages.append((event, "\n".join(data)))
+    return messages
+
+
 def partials(body: str | bytes) -> dict[str, str]:
-    """`<hx-partial>` answers by target id; asserts the body holds nothing else."""
+    """`<hx-partial>` answers by target id; asserts the body holds nothing else.
+
+    A streamed answer (a run that took a while) is read as the client applies it: its
+    unnamed messages in order, a later partial for a target replacing an earlier one.
+    """
     if isinstance(body, bytes):
         body = body.decode()
+    if body.startswith(("event:", "data:")):
+        body = "".join(data for event, data in sse_messages(body) if not event)
     found = {m.group(1): m.group(2) for m in _PARTIAL.finditer(body)}
     rest = _PARTIAL.sub("", body).strip()
     assert not rest, (

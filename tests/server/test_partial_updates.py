@@ -64,10 +64,11 @@ def test_posting_the_drawn_value_is_204(make_app, open_tab, read_partials):
     assert again.status_code == 204
 
 
-def test_rerun_that_changes_nothing_is_204(make_app, open_tab):
+def test_rerun_that_changes_nothing_is_204(make_app, open_tab, read_partials):
     tab = _big_tab(make_app, open_tab)
     response = tab.post({"_htst_rerun": "1"}, htmx=True)
-    assert response.status_code == 204
+    # 204, or (when the machine is slow enough for the run to stream) a stream with no partial.
+    assert response.status_code == 204 or read_partials(response.get_data()) == {}
 
 
 def test_container_whose_children_change_is_sent_whole(

@@ -171,6 +171,8 @@ def test_concurrent_clicks_on_one_session_are_serialised(make_app, open_tab):
         statuses = [
             code for codes in pool.map(clicker, range(threads), timeout=60) for code in codes
         ]
-    assert statuses == [200] * (threads * clicks)
+    # A click answered while a newer one was already queued gets 204: the newest run's
+    # answer carries the page (a stale run never paints over a newer one).
+    assert set(statuses) <= {200, 204} and 200 in statuses
     tab.post({"_htst_rerun": "1"})
     assert f"count={threads * clicks}" in tab.page.text  # no lost updates

@@ -66,6 +66,42 @@ class Metric(Element):
         return self._node.props["value"]
 
 
+class Dataframe(Element):
+    """st.dataframe and st.table: `.value` is the whole data as a pandas DataFrame."""
+
+    @property
+    def value(self) -> Any:
+        return self._node.props["_data"].copy()
+
+
+class Progress(Element):
+    """st.progress: `.value` is the percentage 0-100 (a float 0.25 is 25, as in Streamlit), `.text` its label."""
+
+    @property
+    def value(self) -> int:
+        return self._node.props["value"]
+
+    @property
+    def text(self) -> str:
+        return self._node.props.get("text") or ""
+
+
+class Toast(Element):
+    """st.toast: `.value` is the message, `.icon` its icon."""
+
+    @property
+    def icon(self) -> str | None:
+        return self._node.props.get("icon")
+
+
+class Spinner(Element):
+    """st.spinner, seen only while its block runs: `.value` is its text."""
+
+    @property
+    def value(self) -> str:
+        return self._node.props["text"]
+
+
 class Widget(Element):
     """An input widget; actions record a value that the next `run()` sends."""
 
@@ -216,6 +252,11 @@ WIDGET_CLASSES: dict[str, type[Element]] = {
     "file_uploader": Widget,
     "exception": ExceptionElement,
     "metric": Metric,
+    "progress": Progress,
+    "toast": Toast,
+    "spinner": Spinner,
+    "dataframe": Dataframe,
+    "table": Dataframe,
 }
 
 

@@ -1,0 +1,187 @@
+"""Script runs answered while they run.
+
+Each run executes on a worker thread. The request that asked for it waits a moment: a
+run that ends by then (most do) is answered with one ordinary response. A longer run is
+answered as `text/event-stream` (htmx's hx-sse): every few tens of milliseconds, when the
+script has drawn something, the nodes that changed are sent, rendered between two st.*
+commands (they hold the run's tree lock), so `st.progress`, `st.empty` rewrites, spinners
+and `time.sleep` loops show up as they happen.
+
+A new interaction stops the running script at its next st.* call. A session's runs
+happen one after the other, in the order they were asked for, so every change and click
+is applied in order and the newest run draws with all of them. Only the newest run may
+paint: an older stream stops sending.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable, Iterator, TypeVar
+
+from ..render import page as render_page
+from ..render.html import Renderer
+from ..runtime.app import AppScript, RunResult
+from ..runtime.context import ROOT_IDS, ROOTS, RunControl
+from ..runtime.nodes import Node, merge_trees
+from ..runtime.session import Session
+
+log = logging.getLogger("htst.server")
+
+T = TypeVar("T")
+
+FIRST_LOOK = 0.03  # seconds: a run that ends by then gets one ordinary response
+FLUSH_EVERY = 0.04  # seconds: then what it drew is sent at most this often
+
+
+class LiveRun:
+    """One run of a session's script on a worker thread; requests wait on or stream it."""
+
+    def __init__(self, session: Session, number: int, changes: dict[str, Any], fragment: str | None):
+        self.session = session
+        self.number = number
+        self.changes = changes
+        self.fragment = fragment
+        self.control = RunControl()
+        self.done = threading.Event()
+        self.result: RunResult | None = None
+
+
+class Runner:
+    """Starts live runs for one app and turns them into answers."""
+
+    def __init__(self, script: AppScript, renderer: Renderer):
+        self.script = script
+        self.renderer = renderer
+        # Threads are made as runs need them and reused; a long run holds one.
+        self._pool = ThreadPoolExecutor(max_workers=256, thread_name_prefix="htst-run")
+
+    # -- starting -----------------------------------------------------------------
+    def start(self, session: Session, changes: dict[str, Any] | None = None, fragment: str | None = None, *, interrupt: bool = True) -> LiveRun:
+        """Queue a run with these changes; the newest run is the one that paints.
+
+        `interrupt` (a user's interaction): the running script, and runs still waiting,
+        stop at their next st.* call. Runs keep their order, so every change and every
+        click's callback is applied, in order, before the newest run draws the page.
+        """
+        with session.live_lock:
+            if interrupt:
+                for waiting in session.queued:
+                    waiting.control.set()
+                if session.active_run is not None:
+                    session.active_run.set()
+            session.live_count += 1
+            live = LiveRun(session, session.live_count, dict(changes or {}), fragment)
+            session.queued.append(live)
+            session.painting = live
+            if not session.working:
+                session.working = True
+                self._pool.submit(self._work, session)
+        return live
+
+    def busy(self, session: Session) -> bool:
+        with session.live_lock:
+            return bool(session.queued) or session.active_run is not None
+
+    def _work(self, session: Session) -> None:
+        """Run the session's queued runs one after the other."""
+        while True:
+            with session.live_lock:
+                if not session.queued:
+                    session.working = False
+                    return
+                live = session.queued.popleft()
+                session.active_run = live.control  # a new interaction can stop it from now on
+            try:
+                live.result = self.script.run(session, live.changes, fragment=live.fragment, control=live.control)
+            except BaseException:  # a bug in htst itself: the request must not hang
+                log.exception("htst: a script run failed outside the script")
+            finally:
+                live.done.set()
+
+    # -- painting -----------------------------------------------------------------
+    def paint(self, live: LiveRun, *, final: bool) -> str | None:
+        """Partials for what changed since the client's last view; None if a newer run paints.
+
+        Mid-run, only when the script drew something since the last look; what it has
+        not redrawn yet stays as the client shows it.
+        """
+        session = live.session
+        with session.live_lock:
+            if session.painting is not live:
+                return None
+            if final:
+                result = live.result
+                if result is None:
+                    return ""
+                return render_page.partials(self.renderer, result.roots, session, self._subtrees(session, result.fragment, result.touched, result.roots))
+            control = live.control
+            if not control.dirty or control.ctx is None:
+                return ""
+            with control.lock:  # the script is between two st.* commands
+                control.dirty = False
+                ctx = control.ctx
+                if ctx.fragment_run is not None:
+                    roots = ctx.roots
+                    only = self._subtrees(session, ctx.fragment_run, ctx.touched, roots)
+                else:
+                    previous = session.roots
+                    roots = {name: merge_trees(ctx.roots[name], previous[name] if previous else None) for name in ROOTS}
+                    only = None
+                return render_page.partials(self.renderer, roots, session, only)
+
+    def render_view(self, live: LiveRun, render: Callable[[dict[str, Node]], T]) -> T:
+        """Render what the page shows now: the finished tree, or the run so far over the last."""
+        session = live.session
+        with session.live_lock:
+            if live.done.is_set():
+                return render(session.roots or empty_roots())
+            with live.control.lock:
+                ctx = live.control.ctx
+                previous = session.roots
+                if ctx is None:
+                    return render(previous or empty_roots())
+                return render({name: merge_trees(ctx.roots[name], previous[name] if previous else None) for name in ROOTS})
+
+    @staticmethod
+    def _subtrees(session: Session, fragment: str | None, touched: list[Node], roots: dict[str, Node]) -> list[Node] | None:
+        """What a fragment rerun can have changed: its container, containers it wrote to, events."""
+        call = session.fragments.get(fragment) if fragment else None
+        if call is None:
+            return None
+        return [roots["events"], call.node, *touched]
+
+    def stream(self, live: LiveRun, url_update: Any = None) -> Iterator[str]:
+        """The run as server-sent events: partials as they change, then the final state.
+
+        `url_update(session)` returns the page URL when the run changed the query params.
+        """
+        # hx-sse holds the app form's request queue until this event: the next
+        # interaction must reach the server while this run is still going.
+        yield "event: hx:release\ndata:\n\n"
+        yield f"event: htst:running\ndata: {live.number}\n\n"
+        while not live.done.wait(FLUSH_EVERY):
+            html = self.paint(live, final=False)
+            if html is None:
+                return  # a newer run paints from now on
+            if html:
+                yield sse_data(html)
+        html = self.paint(live, final=True)
+        if html is None:
+            return
+        if html:
+            yield sse_data(html)
+        url = url_update(live.session) if url_update is not None else None
+        if url:
+            yield f"event: htst:url\ndata: {url}\n\n"
+        yield f"event: htst:done\ndata: {live.number}\n\n"
+
+
+def sse_data(html: str) -> str:
+    """One unnamed SSE message (swapped by htmx); every line of the HTML gets a `data:`."""
+    return "".join(f"data: {line}\n" for line in html.split("\n")) + "\n"
+
+
+def empty_roots() -> dict[str, Node]:
+    return {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}

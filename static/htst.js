@@ -207,6 +207,16 @@
       d.htstShown = true;
       if (d.open && !d.matches(":modal")) { d.close(); d.showModal(); }
     });
+    // st.spinner(show_time=True): seconds since the spinner appeared.
+    document.querySelectorAll("[data-htst-timer]").forEach(function (el) {
+      if (el.htstTimer) return;
+      var began = Date.now();
+      var out = el.querySelector("[data-htst-timer-output]");
+      el.htstTimer = setInterval(function () {
+        if (!el.isConnected) { clearInterval(el.htstTimer); return; }
+        if (out) out.textContent = "(" + ((Date.now() - began) / 1000).toFixed(1) + " seconds)";
+      }, 100);
+    });
     document.querySelectorAll("details[data-htst-expanded]").forEach(function (el) {
       var want = el.getAttribute("data-htst-expanded");
       if (el.htstExpanded !== want) { el.htstExpanded = want; el.open = want === "true"; }

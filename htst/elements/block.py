@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..runtime.context import current
+from ..runtime.context import command, current
 from ..runtime.nodes import Node
 
 # Public names that are not drawing commands and so are not methods of a block.
@@ -63,6 +63,7 @@ class Block:
         return f"<htst.Block {node}>"
 
     # Streamlit's DeltaGenerator exposes these as real methods; keep the same spelling.
+    @command
     def empty(self) -> Block:
         """Clear this slot (or container) and return it for reuse."""
         target = self._target()

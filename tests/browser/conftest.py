@@ -155,9 +155,13 @@ def page(new_page: Callable[..., Any]) -> Any:
 @pytest.fixture
 def wait_idle() -> Callable[[Any], None]:
     """`wait_idle(page)` returns once no rerun is in flight: htst.js sets aria-busy on
-    #htst-root from the first request until the last answer of a queue is swapped in."""
+    #htst-root from the first request until the last answer of a queue is swapped in, and
+    data-htst-running while a streamed run goes on."""
 
     def wait(page: Any) -> None:
-        page.wait_for_function("!document.getElementById('htst-root').hasAttribute('aria-busy')")
+        page.wait_for_function(
+            "(r => !r.hasAttribute('aria-busy') && !r.hasAttribute('data-htst-running'))"
+            "(document.getElementById('htst-root'))"
+        )
 
     return wait

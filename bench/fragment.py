@@ -55,12 +55,16 @@ class Move:
         seen = self.echo.search(body)
         wrong = answer.status != 200 or seen is None or int(seen.group(1)) != self.value
         if self.inside is not None:
-            wrong = wrong or any(not t.startswith(self.inside + "-") for t in TARGET_RE.findall(body))
+            wrong = wrong or any(
+                not t.startswith(self.inside + "-") for t in TARGET_RE.findall(body)
+            )
         self.mismatches += wrong
         return answer
 
 
-def moves(server: Any, variant: str, count: int, warmup: int = 200, time_limit: float = 60.0) -> dict[str, Any]:
+def moves(
+    server: Any, variant: str, count: int, warmup: int = 200, time_limit: float = 60.0
+) -> dict[str, Any]:
     """Back-to-back moves of one slider on a fresh tab: latency, server CPU, bytes."""
     tab = Tab(server.port)
     tab.open()
@@ -71,7 +75,12 @@ def moves(server: Any, variant: str, count: int, warmup: int = 200, time_limit: 
     bodies: list[int] = []
     heads: list[int] = []
     targets: list[int] = []
-    cpu0, client0, busy0, t0 = server.cpu_seconds(), time.process_time(), machine_busy_seconds(), time.perf_counter()
+    cpu0, client0, busy0, t0 = (
+        server.cpu_seconds(),
+        time.process_time(),
+        machine_busy_seconds(),
+        time.perf_counter(),
+    )
     deadline = time.monotonic() + time_limit
     while len(times) < count and time.monotonic() < deadline:
         answer = move.step()
@@ -140,7 +149,10 @@ def report(r: dict[str, Any]) -> str:
         "| interaction | round trip p50 (p99) | server CPU | bytes answered (body + headers) | partials | rest of machine | wrong |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, label in (("fragment", "slider inside the fragment → fragment rerun"), ("full", "same slider outside → full rerun")):
+    for name, label in (
+        ("fragment", "slider inside the fragment → fragment rerun"),
+        ("full", "same slider outside → full rerun"),
+    ):
         v = r[name]
         lo, hi = v["p50_ms_range"]
         spread = f"; runs {lo:.2f}–{hi:.2f}" if r["repeats"] > 1 else ""
@@ -153,7 +165,9 @@ def report(r: dict[str, Any]) -> str:
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="500 moves, one server")
     parser.add_argument("--json", action="store_true", help="also print the raw figures")
     args = parser.parse_args()

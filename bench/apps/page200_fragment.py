@@ -45,7 +45,9 @@ st.info("Two panels and nine widgets above, one hundred and seventy-seven elemen
 # 2 + 5 + 5 + 9 + 2 = 23 elements so far, 22 sections of 8 = 176, one footer: 200 in all.
 for i in range(22):
     st.header(f"Section {i + 1}")
-    st.markdown(f"Paragraph {i + 1} with **bold**, *italic* and `code` in it, long enough to look like prose.")
+    st.markdown(
+        f"Paragraph {i + 1} with **bold**, *italic* and `code` in it, long enough to look like prose."
+    )
     st.text(f"Plain text line {i + 1}")
     st.metric(f"Metric {i + 1}", i * 7, delta=i - 11)
     st.subheader(f"Detail {i + 1}")

@@ -67,6 +67,7 @@ def form_submit_button(
         args=args,
         kwargs=kwargs,
         trigger=True,
+        extra={"enter_submits": bool(current().forms[form_id].node.props["enter_to_submit"]) if form_id in current().forms else False},
     )
     info = ctx.forms.get(form_id or "")
     if info is not None:

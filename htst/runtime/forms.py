@@ -127,3 +127,23 @@ def _redraw_with_default(ctx: RunContext, entry: dict[str, Any]) -> None:
     drawn = [child for child in slot.children or () if child.type == node.type]
     if drawn:
         node.props = drawn[-1].props
+
+
+def enter_submit(state: SessionState, changes: dict[str, Any]) -> str | None:
+    """The submit button that Enter in a form's field presses, for a post made without JS.
+
+    A browser submits the page's form with its first (hidden, empty) button when Enter is
+    pressed in a text field; if the changed fields all belong to one form that lets Enter
+    submit, that form's first submit button is the one meant.
+    """
+    forms = set()
+    for wid in changes:
+        meta = state.widget_meta(wid)
+        forms.add(meta.extra.get("form") if meta is not None else None)
+    if len(forms) != 1 or None in forms:
+        return None
+    (form,) = forms
+    for meta in state.known_widgets():
+        if meta.type == "form_submit_button" and meta.extra.get("form") == form:
+            return meta.id if meta.extra.get("enter_submits") and not meta.extra.get("disabled") else None
+    return None

@@ -213,6 +213,10 @@ class SessionState(MutableMapping):
             if wid not in keyed:
                 check_serializable(wid, value)
 
+    def known_widgets(self) -> list[WidgetMeta]:
+        """Every widget the session remembers, in the order they were first drawn."""
+        return list(self._meta.values())
+
     def drawn_widgets(self) -> list[WidgetMeta]:
         return [self._meta[w] for w in self._drawn if w in self._meta]
 

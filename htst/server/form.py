@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 from ..elements.files import new_upload
 from ..elements.numeric import stepped
 from ..errors import InvalidWidgetValue
-from ..runtime.forms import split_form_changes
+from ..runtime.forms import enter_submit, split_form_changes
 from ..runtime.state import SessionState, WidgetMeta
 
 CLICK = "_htst_click"
@@ -86,6 +86,11 @@ def read_changes(state: SessionState, form: MultiDict, files: MultiDict | None =
             and not meta.extra.get("ignore")  # download_button(on_click="ignore"): no rerun
         ):
             changes[meta.id] = True
+    if click == "" and not form.get(RERUN):
+        # Enter in a text field, posted without JavaScript: submit that field's form.
+        enter = enter_submit(state, changes)
+        if enter is not None:
+            changes[enter] = True
     # Values of a form's widgets count only when that form is submitted: a plain post
     # carries every field, and unsubmitted form input must not leak into other reruns.
     changes, _unsubmitted = split_form_changes(state, changes)

@@ -275,3 +275,13 @@ def test_a_form_works_without_javascript(serve_app, new_page):
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("saved: Noscript / 7 / cat")).to_be_visible()
     assert app.reruns == 1
+
+
+def test_enter_submits_a_form_without_javascript(serve_app, new_page):
+    app = serve_app(FORM)
+    page = new_page(java_script_enabled=False)
+    page.goto(app.url)
+    page.get_by_label("Name").fill("Keys")
+    page.get_by_label("Name").press("Enter")
+    expect(page.get_by_text("saved: Keys / 30 / cat")).to_be_visible()
+    assert app.reruns == 1

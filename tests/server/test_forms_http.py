@@ -66,6 +66,22 @@ def test_plain_form_post_with_its_submit_button_applies_the_value(make_app, open
     assert (name, "Jane") in tab.page.form_fields
 
 
+def test_plain_post_by_enter_submits_the_field_s_form(make_app, open_tab):
+    """Enter in a text field without JS posts the page's first button (the hidden, empty
+    `_htst_click`): the changed field's form is submitted, as Enter does with JS."""
+    tab = open_tab(make_app(FORM_APP).test_client())
+    name = tab.wid("Name")
+    tab.post(_fields(tab, **{name: "Enter"}) + [("_htst_click", "")])
+    assert "Saved name: Enter (submitted=True)" in tab.page.text
+
+
+def test_plain_post_by_enter_does_not_submit_when_enter_to_submit_is_off(make_app, open_tab):
+    app = FORM_APP.replace('st.form("profile")', 'st.form("profile", enter_to_submit=False)')
+    tab = open_tab(make_app(app).test_client())
+    tab.post(_fields(tab, **{tab.wid("Name"): "Enter"}) + [("_htst_click", "")])
+    assert "Saved name: nobody (submitted=False)" in tab.page.text
+
+
 def test_plain_form_post_with_another_button_does_not_apply_the_value(make_app, open_tab):
     tab = open_tab(make_app(FORM_APP).test_client())
     name, other = tab.wid("Name"), tab.wid("Other")

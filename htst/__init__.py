@@ -83,6 +83,10 @@ from .elements.fragment import dialog as dialog
 from .elements.chat import chat_message as chat_message
 from .elements.chat import chat_input as chat_input
 
+# Caching
+from .caching.cached import cache_data as cache_data
+from .caching.cached import cache_resource as cache_resource
+
 # Control flow and state
 from .runtime.control import stop as stop
 from .runtime.control import rerun as rerun

@@ -1,4 +1,4 @@
-"""The `htst` command: run, hello, version."""
+"""The `htst` command: run, hello, cache clear, version."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("script")
     sub.add_parser("hello", help="run the demo app")
     sub.add_parser("version", help="print the htst version")
+    cache = sub.add_parser("cache", help="htst cache clear: delete st.cache_data entries kept on disk (persist) and in server.cacheStore")
+    cache.add_argument("action", choices=["clear"])
 
     if not argv or argv[0] in ("-h", "--help"):
         parser.print_help()
@@ -38,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "hello":
         return _run(str(HELLO), flags, [])
+    if command == "cache":
+        if positional != ["clear"]:
+            parser.parse_args(["cache", *positional])  # explains the usage and exits 2
+        return _clear_cache(flags)
     if command == "run":
         if not positional:
             parser.parse_args(["run"])  # prints the usage error and exits 2
@@ -48,6 +54,20 @@ def main(argv: list[str] | None = None) -> int:
         return _run(script, flags, script_args)
     parser.parse_args(argv)  # unknown command: argparse explains
     return 2
+
+
+def _clear_cache(flags: dict[str, str]) -> int:
+    """Delete persisted cache_data entries (and a shared store's), as `streamlit cache clear`."""
+    from .caching.storage import clear_persisted
+
+    try:
+        config = Config.load(flags=flags)
+        cleared = clear_persisted(str(config["server.cacheStore"]))
+    except (ConfigError, Exception) as exc:  # a bad config or an unreachable store: say so
+        print(f"htst: {exc}", file=sys.stderr)
+        return 1
+    print(f"Cleared {cleared}.")
+    return 0
 
 
 def _run(script: str, flags: dict[str, str], script_args: list[str]) -> int:

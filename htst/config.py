@@ -73,6 +73,12 @@ OPTIONS: tuple[Option, ...] = (
         "Key that signs session cookies; empty means a random key per process.",
     ),
     _o("server.sessionStore", "memory", "Where per-tab session state is kept."),
+    _o(
+        "server.cacheStore",
+        "memory",
+        'Where st.cache_data keeps its entries: "memory", or a "redis://host:port/db" URL that '
+        "several server processes share.",
+    ),
     _o("server.maxUploadSize", 200, "Largest file st.file_uploader accepts, in megabytes."),
     _o(
         "server.enableStaticServing",

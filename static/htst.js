@@ -120,6 +120,10 @@
       var rerun = document.querySelector("#htst-form [name=_htst_rerun]");
       if (rerun) { e.preventDefault(); send(rerun); }
     }
+    if (e.key === "c" || e.key === "C") {
+      var clear = document.querySelector("#htst-form [name=_htst_clear_cache]");
+      if (clear) { e.preventDefault(); send(clear); }
+    }
   });
 
   function isTyping(el) {

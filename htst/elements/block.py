@@ -14,7 +14,8 @@ from ..runtime.nodes import Node
 # Public names that are not drawing commands and so are not methods of a block.
 _NOT_COMMANDS = frozenset(
     {"session_state", "secrets", "query_params", "stop", "rerun", "sidebar", "testing",
-     "blueprint", "create_app", "errors", "set_page_config"}
+     "blueprint", "create_app", "errors", "set_page_config", "cache_data", "cache_resource",
+     "fragment", "dialog"}
 )
 
 

@@ -12,6 +12,8 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, request, url_for
 
+from ..caching.cached import clear_all as clear_caches
+from ..caching.cached import use_shared_store
 from ..config import Config
 from ..errors import InvalidWidgetValue
 from ..render import page as render_page
@@ -19,7 +21,7 @@ from ..render.html import Renderer
 from ..runtime.app import AppScript
 from ..runtime.session import MemoryStore, Session
 from ..version import __version__
-from .form import ATTACH, CLICK, FRAGMENT, STOP, read_changes
+from .form import ATTACH, CLEAR_CACHE, CLICK, FRAGMENT, STOP, read_changes
 from .media import file_response, media_response
 from .static_files import asset_response, load_assets
 from .streaming import FIRST_LOOK, LiveRun, Runner
@@ -37,6 +39,7 @@ class HtstSite:
     def __init__(self, script: str | os.PathLike, config: Config):
         self.config = config
         self.script = AppScript(script, config=config)
+        use_shared_store(str(config["server.cacheStore"]))  # caches are per process, as in Streamlit
         self.store = MemoryStore(idle_timeout=float(config["server.sessionIdleTimeout"]))
         self.renderer = Renderer()
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
@@ -118,6 +121,9 @@ class HtstSite:
             session = self._new_session(())
             result = self.script.run(session)
             return self._finish(self._whole(result.roots, session, sid, wants_json, is_htmx), sid, new_cookie)
+        if form.get(CLEAR_CACHE):
+            clear_caches()  # as Streamlit's menu: the caches go, the page stays as it is
+            return self._finish(Response(status=204), sid, new_cookie)
         if form.get(STOP):
             stop = session.active_run
             if stop is not None:

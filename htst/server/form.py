@@ -24,6 +24,7 @@ REMOVE = "_htst_remove"
 STOP = "_htst_stop"  # the Stop control: end the running script
 ATTACH = "_htst_attach"  # follow a run that was still going when the page was sent
 FRAGMENT = "_htst_fragment"  # a fragment's run_every timer: rerun that fragment
+CLEAR_CACHE = "_htst_clear_cache"  # the menu's Clear cache (key C): every st.cache_* entry
 
 
 def _lookup(state: SessionState, name: str) -> WidgetMeta | None:

@@ -126,7 +126,6 @@ st.button("Rerun")
     assert at.session_state.my_dataclass == "1,5.5"
 
 
-@pytest.mark.xfail(strict=True, reason="st.cache_resource is not implemented in htst yet")
 def test_pattern_4_cache_resource_on_a_staticmethod_survives_reruns():
     """seeds/003 §1.3 custom-classes.md, "Pattern 4: Use caching to preserve your class"."""
     script = """

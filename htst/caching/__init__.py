@@ -1,0 +1,1 @@
+"""Caching: st.cache_data and st.cache_resource."""

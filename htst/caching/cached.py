@@ -1,0 +1,456 @@
+"""st.cache_data and st.cache_resource (docs: caching).
+
+A call's key is the function's identity (module and qualified name, so every rerun of
+a script reuses its entries), its source code (editing the function invalidates them)
+and its hashed arguments (underscore parameters skipped). cache_data keeps serialized
+copies and hands out a fresh copy on every hit; cache_resource keeps the object itself.
+On a miss the function runs once, however many sessions ask at the same moment; what it
+drew into the page is recorded and drawn again on later hits.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import functools
+import hashlib
+import inspect
+import re
+import struct
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import HtstAPIException
+from ..runtime.context import current_or_none
+from ..runtime.nodes import Node
+from . import storage
+from .hashing import hash_arguments
+
+# The clock entries are timed with; tests replace it to expire entries without sleeping.
+clock: Callable[[], float] = time.time
+
+
+@dataclass
+class Entry:
+    """What one call left in the cache: its value (or its serialized copy) and its elements."""
+
+    stored_at: float
+    value: Any
+    elements: list[Node] = field(default_factory=list)
+
+
+class FunctionCache:
+    """The entries of one cached function: its own ttl and max_entries, in a store."""
+
+    def __init__(self, kind: str, ttl: float | None, max_entries: int | None, store: Any):
+        self.kind = kind
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self.store = store
+        self.keys: OrderedDict[str, None] = OrderedDict()  # this process's keys, oldest first
+        self.lock = threading.Lock()
+
+    def get(self, key: str) -> Entry | None:
+        entry = self.store.get(key)
+        if entry is None:
+            return None
+        if isinstance(entry, bytes):
+            entry = _unpack_entry(entry)
+        if self.ttl is not None and clock() - entry.stored_at > self.ttl:
+            self.delete(key)
+            return None
+        return entry
+
+    def set(self, key: str, entry: Entry) -> None:
+        with self.lock:
+            self.keys.pop(key, None)
+            self.keys[key] = None
+            while self.max_entries is not None and len(self.keys) > self.max_entries:
+                oldest, _ = self.keys.popitem(last=False)
+                self.store.delete(oldest)
+        shared = not isinstance(self.store, storage.SimpleCache)
+        self.store.set(key, _pack_entry(entry) if shared else entry, timeout=_timeout(self.ttl) if shared else None)
+
+    def delete(self, key: str) -> None:
+        with self.lock:
+            self.keys.pop(key, None)
+        self.store.delete(key)
+
+    def clear(self) -> None:
+        with self.lock:
+            keys, self.keys = list(self.keys), OrderedDict()
+        for key in keys:
+            self.store.delete(key)
+
+
+class CacheKind:
+    """`st.cache_data` or `st.cache_resource`: the decorator, and `.clear()` for all of it."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self._functions: list[CachedFunction] = []
+        self._lock = threading.Lock()
+        self.generation = 0  # bumped by clear(): keys of older generations are never read
+
+    def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: int | None = None,
+                 show_spinner: bool | str = True, persist: Any = None, hash_funcs: dict | None = None,
+                 validate: Callable[[Any], bool] | None = None, experimental_allow_widgets: bool = False) -> Any:
+        options = {
+            "ttl": _seconds(ttl),
+            "max_entries": _max_entries(max_entries),
+            "show_spinner": show_spinner,
+            "persist": _persist(self.kind, persist),
+            "hash_funcs": hash_funcs or {},
+            "validate": validate,
+        }
+        if func is None:
+            return lambda f: self._decorate(f, options)
+        return self._decorate(func, options)
+
+    def _decorate(self, func: Any, options: dict[str, Any]) -> Any:
+        if isinstance(func, staticmethod):
+            return staticmethod(self._decorate(func.__func__, options))
+        cached = CachedFunction(self, func, **options)
+        with self._lock:
+            self._functions.append(cached)
+
+        @functools.wraps(func)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return cached.call(args, kwargs)
+
+        call.clear = cached.clear  # type: ignore[attr-defined]
+        call.__htst_cached__ = cached  # type: ignore[attr-defined]
+        return call
+
+    def clear(self) -> None:
+        """Forget every entry of every function cached this way (all stores, this process)."""
+        with self._lock:
+            self.generation += 1
+            functions = list(self._functions)
+        for cached in functions:
+            cached.clear()
+
+
+class CachedFunction:
+    """One decorated function: how to key its calls and where its entries live."""
+
+    def __init__(self, kind: CacheKind, func: Callable[..., Any], *, ttl: float | None, max_entries: int | None,
+                 show_spinner: bool | str, persist: str | None, hash_funcs: dict, validate: Callable[[Any], bool] | None):
+        self.kind = kind
+        self.func = func
+        self.name = getattr(func, "__qualname__", getattr(func, "__name__", "function"))
+        self.show_spinner = show_spinner
+        self.persist = persist
+        self.hash_funcs = hash_funcs
+        self.validate = validate
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self.signature = _signature(func)
+        self._caches: dict[int, FunctionCache] = {}  # by store identity
+        self._computing: dict[str, threading.RLock] = {}
+        self._computing_lock = threading.Lock()
+        self._identity: str | None = None
+
+    # -- keys -------------------------------------------------------------------------
+    def identity(self) -> str:
+        """Module, qualified name and source code: stable across reruns, new when edited."""
+        if self._identity is None:
+            try:
+                source = inspect.getsource(self.func)
+            except (OSError, TypeError):
+                code = getattr(self.func, "__code__", None)
+                source = repr((code.co_code, code.co_consts)) if code is not None else self.name
+            module = getattr(self.func, "__module__", "")
+            digest = hashlib.blake2b(f"{self.kind.kind}|{module}|{self.name}|{source}".encode(), digest_size=12)
+            self._identity = digest.hexdigest()
+        return self._identity
+
+    def key(self, args: tuple, kwargs: dict) -> str:
+        arguments = self._arguments(args, kwargs)
+        digest = hash_arguments(self.name, arguments, self.hash_funcs, decorator=self.kind.kind)
+        return f"{self.identity()}:{self.kind.generation}:{digest}"
+
+    def _arguments(self, args: tuple, kwargs: dict) -> list[tuple[str, Any]]:
+        """The call's arguments by parameter name, defaults applied, underscore names skipped."""
+        if self.signature is None:
+            named = [(f"arg{i}", a) for i, a in enumerate(args)] + sorted(kwargs.items())
+        else:
+            try:
+                bound = self.signature.bind(*args, **kwargs)
+            except TypeError:
+                return [(f"arg{i}", a) for i, a in enumerate(args)] + sorted(kwargs.items())
+            bound.apply_defaults()
+            named = []
+            for name, value in bound.arguments.items():
+                kind = self.signature.parameters[name].kind
+                if kind is inspect.Parameter.VAR_KEYWORD:
+                    named.extend(sorted((k, v) for k, v in value.items()))
+                else:
+                    named.append((name, value))
+        return [(name, value) for name, value in named if not name.startswith("_")]
+
+    # -- storage ----------------------------------------------------------------------
+    def cache(self) -> FunctionCache:
+        store = _store_for(self.kind.kind, self.persist)
+        cache = self._caches.get(id(store))
+        if cache is None:
+            cache = self._caches[id(store)] = FunctionCache(self.kind.kind, self.ttl, self.max_entries, store)
+        return cache
+
+    def clear(self, *args: Any, **kwargs: Any) -> None:
+        """Forget all entries, or (with arguments) only the entry for that call."""
+        if args or kwargs:
+            self.cache().delete(self.key(args, kwargs))
+            return
+        for cache in list(self._caches.values()):
+            cache.clear()
+
+    # -- calling ----------------------------------------------------------------------
+    def call(self, args: tuple, kwargs: dict) -> Any:
+        key = self.key(args, kwargs)
+        cache = self.cache()
+        entry = cache.get(key)
+        if entry is not None and self._valid(entry):
+            return self._hit(entry)
+        lock = self._lock_for(key)
+        with lock:  # one computation per key; the others wait here and then hit
+            entry = cache.get(key)
+            if entry is not None and self._valid(entry):
+                return self._hit(entry)
+            value, elements = self._compute(args, kwargs)
+            cache.set(key, Entry(clock(), self._store_value(value), elements))
+        self._release(key, lock)
+        return value
+
+    def _valid(self, entry: Entry) -> bool:
+        if self.validate is None or self.kind.kind != "cache_resource":
+            return True
+        return bool(self.validate(entry.value))
+
+    def _store_value(self, value: Any) -> Any:
+        if self.kind.kind == "cache_resource":
+            return value
+        try:
+            return storage.serialize(value)
+        except Exception as exc:
+            raise HtstAPIException(
+                f"Cannot serialize the return value (of type {_type_name(value)}) in {self.name}(). "
+                "st.cache_data uses pickle to serialize the function's return value and "
+                "return a copy of it on every call. Return a picklable value, or use "
+                "st.cache_resource to keep the object itself."
+            ) from exc
+
+    def _hit(self, entry: Entry) -> Any:
+        _replay(entry.elements)
+        if self.kind.kind == "cache_resource":
+            return entry.value
+        return storage.deserialize(*entry.value)
+
+    def _compute(self, args: tuple, kwargs: dict) -> tuple[Any, list[Node]]:
+        """Run the function; record what it draws at the cursor (replayed on hits)."""
+        ctx = current_or_none()
+        if ctx is None:
+            return self.func(*args, **kwargs), []
+        spinner = self._spinner_text()
+        if spinner:
+            from ..elements.status import spinner as show_spinner
+
+            with show_spinner(spinner):
+                return self._run_recording(ctx, args, kwargs)
+        return self._run_recording(ctx, args, kwargs)
+
+    def _run_recording(self, ctx: Any, args: tuple, kwargs: dict) -> tuple[Any, list[Node]]:
+        target = ctx.stack[-1]
+        before = len(target.children) if target.children is not None else 0
+        value = self.func(*args, **kwargs)
+        drawn = target.children[before:] if target.children is not None else []
+        elements = []
+        for node in drawn:
+            if any(n.props.get("wid") for n in node.walk()):
+                _warn_widget(self)
+                continue
+            elements.append(_copy_node(node))
+        return value, elements
+
+    def _spinner_text(self) -> str | None:
+        if self.show_spinner is False or self.show_spinner is None:
+            return None
+        if isinstance(self.show_spinner, str):
+            return self.show_spinner
+        return f"Running `{self.name}(...)`."
+
+    def _lock_for(self, key: str) -> Any:
+        with self._computing_lock:
+            lock = self._computing.get(key)
+            if lock is None:
+                # Re-entrant: a function that calls itself with the same arguments recurses
+                # as it would uncached instead of waiting for itself.
+                lock = self._computing[key] = threading.RLock()
+            return lock
+
+    def _release(self, key: str, lock: Any) -> None:
+        with self._computing_lock:
+            if self._computing.get(key) is lock and lock.acquire(blocking=False):
+                lock.release()  # nobody is computing or waiting: forget the lock
+                del self._computing[key]
+
+
+# -- stores, shared by every cached function of a process ----------------------------
+_stores: dict[str, Any] = {}
+_stores_lock = threading.Lock()
+# What server.cacheStore names for cache_data ("memory" or a redis:// URL); set by the app.
+shared_store_url = "memory"
+
+
+def _store_for(kind: str, persist: str | None) -> Any:
+    if kind == "cache_resource":
+        name = "resource"
+    elif persist == "disk":
+        name = "disk"
+    else:
+        name = shared_store_url if shared_store_url != "memory" else "data"
+    store = _stores.get(name)
+    if store is None:
+        with _stores_lock:
+            store = _stores.get(name)
+            if store is None:
+                if name in ("resource", "data"):
+                    store = storage.memory_store()
+                elif name == "disk":
+                    store = storage.disk_store()
+                else:
+                    store = storage.shared_store(name)
+                _stores[name] = store
+    return store
+
+
+def use_shared_store(url: str) -> None:
+    """Point cache_data at `server.cacheStore` ("memory" or "redis://…")."""
+    global shared_store_url
+    if url != "memory":
+        storage.shared_store(url)  # fail now, with a clear message, not at the first call
+    shared_store_url = url
+
+
+# -- helpers -----------------------------------------------------------------------------
+def _pack_entry(entry: Entry) -> bytes:
+    """An entry as one blob for a store outside this process (disk, Redis)."""
+    stream, buffers = entry.value
+    elements = storage.serialize(entry.elements)
+    return storage.pack(struct.pack("<d", entry.stored_at), [storage.pack(stream, buffers), storage.pack(*elements)])
+
+
+def _unpack_entry(blob: bytes) -> Entry:
+    head, (value_blob, elements_blob) = storage.unpack(blob)
+    (stored_at,) = struct.unpack("<d", head)
+    return Entry(stored_at, storage.unpack(value_blob), storage.deserialize(*storage.unpack(elements_blob)))
+
+
+def _replay(elements: list[Node]) -> None:
+    if not elements:
+        return
+    ctx = current_or_none()
+    if ctx is None:
+        return
+    with ctx.control.lock:
+        for node in elements:
+            _add_copy(ctx, node)
+
+
+def _add_copy(ctx: Any, node: Node) -> None:
+    added = ctx.add(node.type, copy.copy(node.props), container=node.children is not None)
+    if node.children:
+        with ctx.inside(added):
+            for child in node.children:
+                _add_copy(ctx, child)
+
+
+def _copy_node(node: Node) -> Node:
+    copied = Node(node.type, dict(node.props), node.id, container=node.children is not None)
+    if node.children is not None:
+        copied.children = [_copy_node(child) for child in node.children]
+    return copied
+
+
+def _warn_widget(cached: CachedFunction) -> None:
+    from ..elements.alerts import warning
+
+    warning(
+        f"Your script uses a widget command in a cached function (`{cached.name}`, decorated "
+        f"with `@st.{cached.kind.kind}`). It runs only on a cache miss, so the widget is not "
+        "drawn when the value comes from the cache. Move the widget out of the cached function."
+    )
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$")
+_UNITS = {"": 1, "s": 1, "sec": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "minute": 60, "minutes": 60,
+          "h": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400, "days": 86400,
+          "w": 604800, "week": 604800, "weeks": 604800}
+
+
+def _seconds(ttl: Any) -> float | None:
+    """`ttl` as seconds: a number, a timedelta, or a string like "1h", "30m", "1d", "2 days"."""
+    if ttl is None or ttl == float("inf"):
+        return None
+    if isinstance(ttl, datetime.timedelta):
+        return ttl.total_seconds()
+    if isinstance(ttl, (int, float)) and not isinstance(ttl, bool):
+        return float(ttl)
+    if isinstance(ttl, str):
+        total, rest = 0.0, ttl.strip().lower()
+        for part in re.findall(r"\d+(?:\.\d+)?\s*[a-z]*", rest):
+            match = _DURATION.match(part)
+            if match is None or match.group(2) not in _UNITS:
+                break
+            total += float(match.group(1)) * _UNITS[match.group(2)]
+        else:
+            if rest and re.fullmatch(r"(\s*\d+(?:\.\d+)?\s*[a-z]*)+", rest):
+                return total
+    raise HtstAPIException(f'ttl must be a number of seconds, a timedelta or a string like "1h" or "1d", got {ttl!r}.')
+
+
+def _max_entries(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise HtstAPIException(f"max_entries must be a positive int or None, got {value!r}.")
+    return value
+
+
+def _persist(kind: str, persist: Any) -> str | None:
+    if persist in (None, False):
+        return None
+    if kind == "cache_resource":
+        raise HtstAPIException("st.cache_resource has no persist option: its objects live in memory.")
+    if persist is True or persist == "disk":
+        return "disk"
+    raise HtstAPIException(f'Unsupported persist option {persist!r}. Valid values are "disk", True, False or None.')
+
+
+def _timeout(ttl: float | None) -> int:
+    return 0 if ttl is None else max(1, int(ttl) + 1)
+
+
+def _signature(func: Callable[..., Any]) -> inspect.Signature | None:
+    try:
+        return inspect.signature(func)
+    except (TypeError, ValueError):
+        return None
+
+
+def _type_name(value: Any) -> str:
+    cls = type(value)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+cache_data = CacheKind("cache_data")
+cache_resource = CacheKind("cache_resource")
+
+
+def clear_all() -> None:
+    cache_data.clear()
+    cache_resource.clear()

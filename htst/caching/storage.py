@@ -1,0 +1,116 @@
+"""Where cached values live: cachelib backends behind one small interface.
+
+- memory (default): a cachelib SimpleCache in this process. cache_resource entries are
+  live objects; cache_data entries are serialized copies (see `serialize`).
+- disk (`persist="disk"`): a cachelib FileSystemCache under `~/.htst/cache`, so
+  entries survive a restart.
+- shared (`server.cacheStore = "redis://host:port/db"`): a cachelib RedisCache, so
+  several server processes share cache_data entries.
+
+Only this process writes and reads these files and keys: what is stored is a pickle,
+and unpickling data someone else wrote can run their code (see README).
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from cachelib import FileSystemCache, RedisCache, SimpleCache
+from cachelib.base import BaseCache
+from cachelib.serializers import BaseSerializer
+
+from ..errors import HtstAPIException
+
+NO_LIMIT = 10**9  # entries: max_entries and ttl are enforced per function, not by cachelib
+
+
+def disk_cache_dir() -> Path:
+    return Path.home() / ".htst" / "cache"
+
+
+class _AsIs(BaseSerializer):
+    """For the in-memory cache: keep values as they are (no pickling on every get)."""
+
+    def dumps(self, value: Any, protocol: int = pickle.HIGHEST_PROTOCOL) -> Any:
+        return value
+
+    def loads(self, bvalue: Any) -> Any:
+        return bvalue
+
+
+def memory_store() -> BaseCache:
+    store = SimpleCache(threshold=NO_LIMIT, default_timeout=0)
+    store.serializer = _AsIs()
+    return store
+
+
+def disk_store(path: Path | None = None) -> BaseCache:
+    folder = path or disk_cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemCache(str(folder), threshold=0, default_timeout=0, mode=0o600)
+
+
+def shared_store(url: str) -> BaseCache:
+    """A store from `server.cacheStore`: "redis://host:port/db" (a password may be in the URL)."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("redis", "rediss"):
+        raise HtstAPIException(f'server.cacheStore must be "memory" or a redis:// URL, got {url!r}.')
+    try:
+        import redis
+    except ImportError:
+        raise HtstAPIException('A Redis cache store needs the redis package: pip install "htst[redis]".') from None
+    client = redis.Redis.from_url(url)
+    return RedisCache(host=client, default_timeout=0, key_prefix="htst-cache:")
+
+
+# -- cache_data values: copies made with pickle protocol 5 ---------------------------
+# Large arrays and frames travel as out-of-band buffers: one memcpy each way instead of
+# being copied through the pickle stream, which is what makes hits on big data fast.
+
+def serialize(value: Any) -> tuple[bytes, list[bytes]]:
+    """The value as (pickle stream, buffers). Buffers are copied: the cache must not share
+    memory with the object the caller keeps."""
+    buffers: list[pickle.PickleBuffer] = []
+    stream = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    return stream, [bytes(buffer.raw()) for buffer in buffers]
+
+
+def deserialize(stream: bytes, buffers: list[bytes]) -> Any:
+    """A fresh copy: every buffer is copied into writable memory the caller owns."""
+    return pickle.loads(stream, buffers=[bytearray(buffer) for buffer in buffers])
+
+
+def pack(stream: bytes, buffers: list[bytes]) -> bytes:
+    """One blob for stores outside this process: counts and lengths, then the parts."""
+    header = struct.pack(f"<I{len(buffers) + 1}Q", len(buffers), len(stream), *(len(b) for b in buffers))
+    return b"".join([header, stream, *buffers])
+
+
+def unpack(blob: bytes | memoryview) -> tuple[bytes, list[memoryview]]:
+    view = memoryview(blob)
+    (count,) = struct.unpack_from("<I", view)
+    lengths = struct.unpack_from(f"<{count + 1}Q", view, 4)
+    offset = 4 + 8 * (count + 1)
+    parts = []
+    for length in lengths:
+        parts.append(view[offset : offset + length])
+        offset += length
+    return bytes(parts[0]), parts[1:]  # buffers stay views: deserialize copies them once
+
+
+def clear_persisted(shared_url: str = "memory") -> str:
+    """Delete what outlives a process: the disk cache and, if configured, the shared store."""
+    import shutil
+
+    folder = disk_cache_dir()
+    cleared = [f"the disk cache ({folder})"]
+    if folder.exists():
+        shutil.rmtree(folder)
+    if shared_url != "memory":
+        shared_store(shared_url).clear()
+        cleared.append(f"the shared cache ({urlparse(shared_url).hostname})")
+    return " and ".join(cleared)

@@ -92,7 +92,13 @@ class CacheKind:
 
     def __init__(self, kind: str):
         self.kind = kind
-        self._functions: list[CachedFunction] = []
+        # Each run of a script decorates its functions anew, so what must outlive a run is
+        # kept here, by the function's identity: its entries' bookkeeping (which keys exist,
+        # for max_entries and clear()) and the locks that make concurrent callers, from
+        # any session, wait for one computation.
+        self._caches: dict[tuple[str, int], FunctionCache] = {}  # by (identity, store id)
+        self._computing: dict[str, list[Any]] = {}  # key -> [lock, callers holding or waiting]
+        self._computing_lock = threading.Lock()
         self._lock = threading.Lock()
         self.generation = 0  # bumped by clear(): keys of older generations are never read
 
@@ -115,8 +121,6 @@ class CacheKind:
         if isinstance(func, staticmethod):
             return staticmethod(self._decorate(func.__func__, options))
         cached = CachedFunction(self, func, **options)
-        with self._lock:
-            self._functions.append(cached)
 
         @functools.wraps(func)
         def call(*args: Any, **kwargs: Any) -> Any:
@@ -130,9 +134,39 @@ class CacheKind:
         """Forget every entry of every function cached this way (all stores, this process)."""
         with self._lock:
             self.generation += 1
-            functions = list(self._functions)
-        for cached in functions:
-            cached.clear()
+            caches = list(self._caches.values())
+        for cache in caches:
+            cache.clear()
+
+    def function_cache(self, identity: str, store: Any, ttl: float | None, max_entries: int | None) -> FunctionCache:
+        with self._lock:
+            cache = self._caches.get((identity, id(store)))
+            if cache is None:
+                cache = self._caches[(identity, id(store))] = FunctionCache(self.kind, ttl, max_entries, store)
+            cache.ttl, cache.max_entries = ttl, max_entries
+            return cache
+
+    def caches_of(self, identity: str) -> list[FunctionCache]:
+        with self._lock:
+            return [cache for (ident, _), cache in self._caches.items() if ident == identity]
+
+    def lock_for(self, key: str) -> Any:
+        with self._computing_lock:
+            held = self._computing.get(key)
+            if held is None:
+                # Re-entrant: a function that calls itself with the same arguments recurses
+                # as it would uncached instead of waiting for itself.
+                held = self._computing[key] = [threading.RLock(), 0]
+            held[1] += 1
+            return held[0]
+
+    def release(self, key: str, lock: Any) -> None:
+        with self._computing_lock:
+            held = self._computing.get(key)
+            if held is not None and held[0] is lock:
+                held[1] -= 1
+                if held[1] == 0:  # nobody is computing or waiting: forget the lock
+                    del self._computing[key]
 
 
 class CachedFunction:
@@ -150,9 +184,6 @@ class CachedFunction:
         self.ttl = ttl
         self.max_entries = max_entries
         self.signature = _signature(func)
-        self._caches: dict[int, FunctionCache] = {}  # by store identity
-        self._computing: dict[str, threading.RLock] = {}
-        self._computing_lock = threading.Lock()
         self._identity: str | None = None
 
     # -- keys -------------------------------------------------------------------------
@@ -171,7 +202,10 @@ class CachedFunction:
 
     def key(self, args: tuple, kwargs: dict) -> str:
         arguments = self._arguments(args, kwargs)
-        digest = hash_arguments(self.name, arguments, self.hash_funcs, decorator=self.kind.kind)
+        # Errors name the function as written (`multiply_score`, not `MyCustomClass.multiply_score`),
+        # as the docs show and so the suggested `def multiply_score(_obj, ...)` reads as code.
+        name = getattr(self.func, "__name__", self.name)
+        digest = hash_arguments(name, arguments, self.hash_funcs, decorator=self.kind.kind)
         return f"{self.identity()}:{self.kind.generation}:{digest}"
 
     def _arguments(self, args: tuple, kwargs: dict) -> list[tuple[str, Any]]:
@@ -196,35 +230,50 @@ class CachedFunction:
     # -- storage ----------------------------------------------------------------------
     def cache(self) -> FunctionCache:
         store = _store_for(self.kind.kind, self.persist)
-        cache = self._caches.get(id(store))
-        if cache is None:
-            cache = self._caches[id(store)] = FunctionCache(self.kind.kind, self.ttl, self.max_entries, store)
-        return cache
+        return self.kind.function_cache(self.identity(), store, self.ttl, self.max_entries)
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Forget all entries, or (with arguments) only the entry for that call."""
         if args or kwargs:
             self.cache().delete(self.key(args, kwargs))
             return
-        for cache in list(self._caches.values()):
+        for cache in self.kind.caches_of(self.identity()):
             cache.clear()
 
     # -- calling ----------------------------------------------------------------------
     def call(self, args: tuple, kwargs: dict) -> Any:
         key = self.key(args, kwargs)
         cache = self.cache()
+        found, value = self._lookup(cache, key)
+        if found:
+            return value
+        lock = self.kind.lock_for(key)
+        try:
+            with lock:  # one computation per key; the others wait here and then hit
+                found, value = self._lookup(cache, key)
+                if found:
+                    return value
+                value, elements = self._compute(args, kwargs)
+                cache.set(key, Entry(clock(), self._store_value(value), elements))
+                return value
+        finally:
+            self.kind.release(key, lock)  # also after a hit or an error: no lock left behind
+
+    def _lookup(self, cache: FunctionCache, key: str) -> tuple[bool, Any]:
+        """(True, the value to return) on a hit, its elements replayed; (False, None) on a miss."""
         entry = cache.get(key)
-        if entry is not None and self._valid(entry):
-            return self._hit(entry)
-        lock = self._lock_for(key)
-        with lock:  # one computation per key; the others wait here and then hit
-            entry = cache.get(key)
-            if entry is not None and self._valid(entry):
-                return self._hit(entry)
-            value, elements = self._compute(args, kwargs)
-            cache.set(key, Entry(clock(), self._store_value(value), elements))
-        self._release(key, lock)
-        return value
+        if entry is None or not self._valid(entry):
+            return False, None
+        if self.kind.kind == "cache_resource":
+            value = entry.value
+        else:
+            try:
+                value = storage.deserialize(*entry.value)
+            except storage.ScriptObjectMissing:
+                cache.delete(key)  # stored by another process: its script's class is not here
+                return False, None
+        _replay(entry.elements)
+        return True, value
 
     def _valid(self, entry: Entry) -> bool:
         if self.validate is None or self.kind.kind != "cache_resource":
@@ -244,12 +293,6 @@ class CachedFunction:
                 "st.cache_resource to keep the object itself."
             ) from exc
 
-    def _hit(self, entry: Entry) -> Any:
-        _replay(entry.elements)
-        if self.kind.kind == "cache_resource":
-            return entry.value
-        return storage.deserialize(*entry.value)
-
     def _compute(self, args: tuple, kwargs: dict) -> tuple[Any, list[Node]]:
         """Run the function; record what it draws at the cursor (replayed on hits)."""
         ctx = current_or_none()
@@ -268,12 +311,12 @@ class CachedFunction:
         before = len(target.children) if target.children is not None else 0
         value = self.func(*args, **kwargs)
         drawn = target.children[before:] if target.children is not None else []
-        elements = []
-        for node in drawn:
-            if any(n.props.get("wid") for n in node.walk()):
-                _warn_widget(self)
-                continue
-            elements.append(_copy_node(node))
+        elements = [_copy_node(node) for node in drawn if not any(n.props.get("wid") for n in node.walk())]
+        if len(elements) < len(drawn):
+            # The warning is recorded too: on hits it says why the widget is missing.
+            before = len(target.children)
+            _warn_widget(self)
+            elements.extend(_copy_node(node) for node in target.children[before:])
         return value, elements
 
     def _spinner_text(self) -> str | None:
@@ -282,21 +325,6 @@ class CachedFunction:
         if isinstance(self.show_spinner, str):
             return self.show_spinner
         return f"Running `{self.name}(...)`."
-
-    def _lock_for(self, key: str) -> Any:
-        with self._computing_lock:
-            lock = self._computing.get(key)
-            if lock is None:
-                # Re-entrant: a function that calls itself with the same arguments recurses
-                # as it would uncached instead of waiting for itself.
-                lock = self._computing[key] = threading.RLock()
-            return lock
-
-    def _release(self, key: str, lock: Any) -> None:
-        with self._computing_lock:
-            if self._computing.get(key) is lock and lock.acquire(blocking=False):
-                lock.release()  # nobody is computing or waiting: forget the lock
-                del self._computing[key]
 
 
 # -- stores, shared by every cached function of a process ----------------------------

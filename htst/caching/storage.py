@@ -13,8 +13,12 @@ and unpickling data someone else wrote can run their code (see README).
 
 from __future__ import annotations
 
+import io
 import pickle
 import struct
+import sys
+import threading
+import types
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -75,13 +79,63 @@ def serialize(value: Any) -> tuple[bytes, list[bytes]]:
     """The value as (pickle stream, buffers). Buffers are copied: the cache must not share
     memory with the object the caller keeps."""
     buffers: list[pickle.PickleBuffer] = []
-    stream = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    try:
+        stream = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    except (pickle.PicklingError, AttributeError):
+        # A class or function defined in the script (`__main__.Person`) cannot be found by
+        # name: the script runs in its own namespace, not in sys.modules["__main__"]. Such
+        # objects are pickled by reference to this process's registry instead. Tried only
+        # after a plain dump fails: a Python-level persistent_id slows every dump.
+        buffers = []
+        out = io.BytesIO()
+        _ScriptPickler(out, protocol=5, buffer_callback=buffers.append).dump(value)
+        stream = out.getvalue()
     return stream, [bytes(buffer.raw()) for buffer in buffers]
 
 
 def deserialize(stream: bytes, buffers: list[bytes]) -> Any:
     """A fresh copy: every buffer is copied into writable memory the caller owns."""
-    return pickle.loads(stream, buffers=[bytearray(buffer) for buffer in buffers])
+    copies = [bytearray(buffer) for buffer in buffers]
+    return _ScriptUnpickler(io.BytesIO(stream), buffers=copies).load()
+
+
+class ScriptObjectMissing(pickle.UnpicklingError):
+    """A stored value refers to a script's class or function this process never saw
+    (it was stored by another process, or before a restart): treat the entry as a miss."""
+
+
+# Classes and functions of scripts that cached values refer to, by token. Kept for the life
+# of the process: an entry's copy must be loadable as long as the entry lives, and one class
+# is kept per miss that returned it, not per hit.
+_script_objects: dict[str, Any] = {}
+_script_objects_lock = threading.Lock()
+
+
+def _script_object(obj: Any) -> bool:
+    if not isinstance(obj, (type, types.FunctionType)) or obj.__module__ != "__main__":
+        return False
+    found: Any = sys.modules.get("__main__")
+    for part in obj.__qualname__.split("."):
+        found = getattr(found, part, None)
+    return found is not obj
+
+
+class _ScriptPickler(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> str | None:
+        if not _script_object(obj):
+            return None
+        token = f"{obj.__qualname__}@{id(obj):x}"
+        with _script_objects_lock:
+            _script_objects[token] = obj
+        return token
+
+
+class _ScriptUnpickler(pickle.Unpickler):
+    def persistent_load(self, pid: Any) -> Any:
+        try:
+            return _script_objects[pid]
+        except KeyError:
+            raise ScriptObjectMissing(f"the script's {pid.split('@')[0]} is unknown here") from None
 
 
 def pack(stream: bytes, buffers: list[bytes]) -> bytes:

@@ -10,12 +10,9 @@ drew into the page is recorded and drawn again on later hits.
 
 from __future__ import annotations
 
-import copy
-import datetime
 import functools
 import hashlib
 import inspect
-import re
 import struct
 import threading
 import time
@@ -27,8 +24,9 @@ from typing import Any
 from ..errors import HtstAPIException
 from ..runtime.context import current_or_none
 from ..runtime.nodes import Node
-from . import storage
+from . import options, storage
 from .hashing import hash_arguments
+from .replay import copy_node, replay
 
 # The clock entries are timed with; tests replace it to expire entries without sleeping.
 clock: Callable[[], float] = time.time
@@ -73,7 +71,7 @@ class FunctionCache:
                 oldest, _ = self.keys.popitem(last=False)
                 self.store.delete(oldest)
         shared = not isinstance(self.store, storage.SimpleCache)
-        self.store.set(key, _pack_entry(entry) if shared else entry, timeout=_timeout(self.ttl) if shared else None)
+        self.store.set(key, _pack_entry(entry) if shared else entry, timeout=options.store_timeout(self.ttl) if shared else None)
 
     def delete(self, key: str) -> None:
         with self.lock:
@@ -105,22 +103,22 @@ class CacheKind:
     def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: int | None = None,
                  show_spinner: bool | str = True, persist: Any = None, hash_funcs: dict | None = None,
                  validate: Callable[[Any], bool] | None = None, experimental_allow_widgets: bool = False) -> Any:
-        options = {
-            "ttl": _seconds(ttl),
-            "max_entries": _max_entries(max_entries),
+        settings = {
+            "ttl": options.seconds(ttl),
+            "max_entries": options.max_entries(max_entries),
             "show_spinner": show_spinner,
-            "persist": _persist(self.kind, persist),
+            "persist": options.persist(self.kind, persist),
             "hash_funcs": hash_funcs or {},
             "validate": validate,
         }
         if func is None:
-            return lambda f: self._decorate(f, options)
-        return self._decorate(func, options)
+            return lambda f: self._decorate(f, settings)
+        return self._decorate(func, settings)
 
-    def _decorate(self, func: Any, options: dict[str, Any]) -> Any:
+    def _decorate(self, func: Any, settings: dict[str, Any]) -> Any:
         if isinstance(func, staticmethod):
-            return staticmethod(self._decorate(func.__func__, options))
-        cached = CachedFunction(self, func, **options)
+            return staticmethod(self._decorate(func.__func__, settings))
+        cached = CachedFunction(self, func, **settings)
 
         @functools.wraps(func)
         def call(*args: Any, **kwargs: Any) -> Any:
@@ -272,7 +270,7 @@ class CachedFunction:
             except storage.ScriptObjectMissing:
                 cache.delete(key)  # stored by another process: its script's class is not here
                 return False, None
-        _replay(entry.elements)
+        replay(entry.elements)
         return True, value
 
     def _valid(self, entry: Entry) -> bool:
@@ -311,12 +309,12 @@ class CachedFunction:
         before = len(target.children) if target.children is not None else 0
         value = self.func(*args, **kwargs)
         drawn = target.children[before:] if target.children is not None else []
-        elements = [_copy_node(node) for node in drawn if not any(n.props.get("wid") for n in node.walk())]
+        elements = [copy_node(node) for node in drawn if not any(n.props.get("wid") for n in node.walk())]
         if len(elements) < len(drawn):
             # The warning is recorded too: on hits it says why the widget is missing.
             before = len(target.children)
             _warn_widget(self)
-            elements.extend(_copy_node(node) for node in target.children[before:])
+            elements.extend(copy_node(node) for node in target.children[before:])
         return value, elements
 
     def _spinner_text(self) -> str | None:
@@ -378,32 +376,6 @@ def _unpack_entry(blob: bytes) -> Entry:
     return Entry(stored_at, storage.unpack(value_blob), storage.deserialize(*storage.unpack(elements_blob)))
 
 
-def _replay(elements: list[Node]) -> None:
-    if not elements:
-        return
-    ctx = current_or_none()
-    if ctx is None:
-        return
-    with ctx.control.lock:
-        for node in elements:
-            _add_copy(ctx, node)
-
-
-def _add_copy(ctx: Any, node: Node) -> None:
-    added = ctx.add(node.type, copy.copy(node.props), container=node.children is not None)
-    if node.children:
-        with ctx.inside(added):
-            for child in node.children:
-                _add_copy(ctx, child)
-
-
-def _copy_node(node: Node) -> Node:
-    copied = Node(node.type, dict(node.props), node.id, container=node.children is not None)
-    if node.children is not None:
-        copied.children = [_copy_node(child) for child in node.children]
-    return copied
-
-
 def _warn_widget(cached: CachedFunction) -> None:
     from ..elements.alerts import warning
 
@@ -412,55 +384,6 @@ def _warn_widget(cached: CachedFunction) -> None:
         f"with `@st.{cached.kind.kind}`). It runs only on a cache miss, so the widget is not "
         "drawn when the value comes from the cache. Move the widget out of the cached function."
     )
-
-
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$")
-_UNITS = {"": 1, "s": 1, "sec": 1, "second": 1, "seconds": 1, "m": 60, "min": 60, "minute": 60, "minutes": 60,
-          "h": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400, "days": 86400,
-          "w": 604800, "week": 604800, "weeks": 604800}
-
-
-def _seconds(ttl: Any) -> float | None:
-    """`ttl` as seconds: a number, a timedelta, or a string like "1h", "30m", "1d", "2 days"."""
-    if ttl is None or ttl == float("inf"):
-        return None
-    if isinstance(ttl, datetime.timedelta):
-        return ttl.total_seconds()
-    if isinstance(ttl, (int, float)) and not isinstance(ttl, bool):
-        return float(ttl)
-    if isinstance(ttl, str):
-        total, rest = 0.0, ttl.strip().lower()
-        for part in re.findall(r"\d+(?:\.\d+)?\s*[a-z]*", rest):
-            match = _DURATION.match(part)
-            if match is None or match.group(2) not in _UNITS:
-                break
-            total += float(match.group(1)) * _UNITS[match.group(2)]
-        else:
-            if rest and re.fullmatch(r"(\s*\d+(?:\.\d+)?\s*[a-z]*)+", rest):
-                return total
-    raise HtstAPIException(f'ttl must be a number of seconds, a timedelta or a string like "1h" or "1d", got {ttl!r}.')
-
-
-def _max_entries(value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise HtstAPIException(f"max_entries must be a positive int or None, got {value!r}.")
-    return value
-
-
-def _persist(kind: str, persist: Any) -> str | None:
-    if persist in (None, False):
-        return None
-    if kind == "cache_resource":
-        raise HtstAPIException("st.cache_resource has no persist option: its objects live in memory.")
-    if persist is True or persist == "disk":
-        return "disk"
-    raise HtstAPIException(f'Unsupported persist option {persist!r}. Valid values are "disk", True, False or None.')
-
-
-def _timeout(ttl: float | None) -> int:
-    return 0 if ttl is None else max(1, int(ttl) + 1)
 
 
 def _signature(func: Callable[..., Any]) -> inspect.Signature | None:

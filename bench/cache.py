@@ -134,9 +134,9 @@ def _row0(frame) -> tuple:
     return tuple(frame.iloc[0].tolist())
 
 
-def _timed(fn, *args):
+def _timed(fn, *args, **kwargs):
     t = time.perf_counter()
-    value = fn(*args)
+    value = fn(*args, **kwargs)
     return time.perf_counter() - t, value
 
 
@@ -280,7 +280,7 @@ def child(lib: str, rows: int, strings: bool, repeat: int) -> dict:
             gc.collect()
             t, copies = _timed(lambda: [bytearray(b) for b in buffers])
             copies_t.append(t)
-            t, obj = _timed(lambda: pickle.loads(stream, buffers=copies))
+            t, obj = _timed(pickle.loads, stream, buffers=copies)
             loads_t.append(t)
             del obj, copies
             gc.collect()
@@ -356,7 +356,8 @@ def run_case(python: str, lib: str, rows: int, strings: bool, repeat: int, timeo
     started = time.monotonic()
     busy0, own0 = _machine_busy_s(), _children_cpu_s()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=str(ROOT))
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=str(ROOT),
+                              check=False)
     except subprocess.TimeoutExpired:
         print(f"  {lib} {rows:,} rows{' +str' if strings else ''}: timed out after {timeout:.0f} s", file=sys.stderr)
         return None
@@ -381,8 +382,8 @@ def _ms(seconds: float) -> str:
 
 
 def report(results: list[dict]) -> str:
-    lines = ["| rows | frame | library | cache_data first-call overhead | cache_data hit | cache_resource first-call | "
-             "cache_resource hit | df-argument hit (hashing) | peak RSS growth, data | docs (first / hit) |",
+    lines = [("| rows | frame | library | cache_data first-call overhead | cache_data hit | cache_resource first-call | "
+              "cache_resource hit | df-argument hit (hashing) | peak RSS growth, data | docs (first / hit) |"),
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in results:
         docs = DOCS.get(r["rows"])
@@ -395,10 +396,10 @@ def report(results: list[dict]) -> str:
             f"{f'{docs[0]:g} s / {docs[1]:g} s' if docs else '–'} |")
     split = [r for r in results if "split" in r]
     if split:
-        lines += ["", "htst hit, split (median s): deserialize = buffer copies + pickle.loads; memcpy floor = "
-                  "the same bytes copied into memory already mapped (no page faults)", "",
-                  "| rows | frame | buffers | deserialize | buffer copies | pickle.loads | memcpy floor | copy GB/s | "
-                  "serialize (of which pickle.dumps) | deserialize / serialize with NumPy copies |",
+        lines += ["", ("htst hit, split (median s): deserialize = buffer copies + pickle.loads; memcpy floor = "
+                       "the same bytes copied into memory already mapped (no page faults)"), "",
+                  ("| rows | frame | buffers | deserialize | buffer copies | pickle.loads | memcpy floor | copy GB/s | "
+                   "serialize (of which pickle.dumps) | deserialize / serialize with NumPy copies |"),
                   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for r in split:
             s = r["split"]

@@ -90,13 +90,27 @@ def serialize(value: Any) -> tuple[bytes, list[bytes]]:
         out = io.BytesIO()
         _ScriptPickler(out, protocol=5, buffer_callback=buffers.append).dump(value)
         stream = out.getvalue()
-    return stream, [bytes(buffer.raw()) for buffer in buffers]
+    return stream, [_copy(buffer.raw()) for buffer in buffers]
 
 
-def deserialize(stream: bytes, buffers: list[bytes]) -> Any:
+def deserialize(stream: bytes, buffers: list[Any]) -> Any:
     """A fresh copy: every buffer is copied into writable memory the caller owns."""
-    copies = [bytearray(buffer) for buffer in buffers]
+    copies = [_copy(buffer) for buffer in buffers]
     return _ScriptUnpickler(io.BytesIO(stream), buffers=copies).load()
+
+
+_LARGE = 1 << 20
+
+
+def _copy(buffer: Any) -> Any:
+    """A writable copy of a buffer. Large ones are copied by numpy, which asks the kernel
+    for huge pages: filling fresh memory page by page (bytearray) costs 3-4x more, and
+    that page faulting was most of a cache hit on big frames (bench/cache.py)."""
+    numpy = sys.modules.get("numpy")
+    view = memoryview(buffer)
+    if numpy is not None and view.nbytes >= _LARGE:
+        return numpy.frombuffer(view.cast("B") if view.format != "B" else view, dtype=numpy.uint8).copy()
+    return bytearray(view)
 
 
 class ScriptObjectMissing(pickle.UnpicklingError):

@@ -27,6 +27,7 @@ from ..runtime.nodes import Node
 from . import options, storage
 from .hashing import hash_arguments
 from .replay import copy_node, replay
+from .storage import use_shared_store as use_shared_store  # the app sets server.cacheStore
 
 # The clock entries are timed with; tests replace it to expire entries without sleeping.
 clock: Callable[[], float] = time.time
@@ -227,7 +228,7 @@ class CachedFunction:
 
     # -- storage ----------------------------------------------------------------------
     def cache(self) -> FunctionCache:
-        store = _store_for(self.kind.kind, self.persist)
+        store = storage.store_for(self.kind.kind, self.persist)
         return self.kind.function_cache(self.identity(), store, self.ttl, self.max_entries)
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
@@ -323,43 +324,6 @@ class CachedFunction:
         if isinstance(self.show_spinner, str):
             return self.show_spinner
         return f"Running `{self.name}(...)`."
-
-
-# -- stores, shared by every cached function of a process ----------------------------
-_stores: dict[str, Any] = {}
-_stores_lock = threading.Lock()
-# What server.cacheStore names for cache_data ("memory" or a redis:// URL); set by the app.
-shared_store_url = "memory"
-
-
-def _store_for(kind: str, persist: str | None) -> Any:
-    if kind == "cache_resource":
-        name = "resource"
-    elif persist == "disk":
-        name = "disk"
-    else:
-        name = shared_store_url if shared_store_url != "memory" else "data"
-    store = _stores.get(name)
-    if store is None:
-        with _stores_lock:
-            store = _stores.get(name)
-            if store is None:
-                if name in ("resource", "data"):
-                    store = storage.memory_store()
-                elif name == "disk":
-                    store = storage.disk_store()
-                else:
-                    store = storage.shared_store(name)
-                _stores[name] = store
-    return store
-
-
-def use_shared_store(url: str) -> None:
-    """Point cache_data at `server.cacheStore` ("memory" or "redis://…")."""
-    global shared_store_url
-    if url != "memory":
-        storage.shared_store(url)  # fail now, with a clear message, not at the first call
-    shared_store_url = url
 
 
 # -- helpers -----------------------------------------------------------------------------

@@ -182,3 +182,40 @@ def clear_persisted(shared_url: str = "memory") -> str:
         shared_store(shared_url).clear()
         cleared.append(f"the shared cache ({urlparse(shared_url).hostname})")
     return " and ".join(cleared)
+
+
+# -- stores, shared by every cached function of a process ----------------------------
+_stores: dict[str, Any] = {}
+_stores_lock = threading.Lock()
+# What server.cacheStore names for cache_data ("memory" or a redis:// URL); set by the app.
+shared_store_url = "memory"
+
+
+def store_for(kind: str, persist: str | None) -> Any:
+    if kind == "cache_resource":
+        name = "resource"
+    elif persist == "disk":
+        name = "disk"
+    else:
+        name = shared_store_url if shared_store_url != "memory" else "data"
+    store = _stores.get(name)
+    if store is None:
+        with _stores_lock:
+            store = _stores.get(name)
+            if store is None:
+                if name in ("resource", "data"):
+                    store = memory_store()
+                elif name == "disk":
+                    store = disk_store()
+                else:
+                    store = shared_store(name)
+                _stores[name] = store
+    return store
+
+
+def use_shared_store(url: str) -> None:
+    """Point cache_data at `server.cacheStore` ("memory" or "redis://…")."""
+    global shared_store_url
+    if url != "memory":
+        shared_store(url)  # fail now, with a clear message, not at the first call
+    shared_store_url = url

@@ -7,14 +7,13 @@ client shows, so nothing outside it executes or changes.
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import HtstAPIException
 from .context import RunContext, ScriptStopped
+from .durations import to_seconds
 from .nodes import Node
 
 
@@ -54,21 +53,12 @@ def run_body(ctx: RunContext, call: FragmentCall) -> Any:
         ctx.fragment = outer
 
 
-_UNITS = {"": 1.0, "s": 1.0, "ms": 0.001, "m": 60.0, "h": 3600.0, "d": 86400.0}
-_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?\s*$")
-
-
 def parse_interval(value: Any) -> float | None:
     """`run_every` as seconds: a number, a timedelta, or a string like "10s", "1.5m", "500ms"."""
     if value is None:
         return None
-    if isinstance(value, datetime.timedelta):
-        seconds = value.total_seconds()
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = float(value)
-    elif isinstance(value, str) and (match := _INTERVAL.match(value.lower())):
-        seconds = float(match.group(1)) * _UNITS[match.group(2) or ""]
-    else:
+    seconds = to_seconds(value)
+    if seconds is None:
         raise HtstAPIException(
             f"Unable to convert {value!r} to a duration for `run_every`. Use a number of "
             'seconds, a datetime.timedelta, or a string like "10s", "2m" or "1h".'

@@ -29,7 +29,7 @@ def button(
         key=key,
         identity=(str(label), help, type, icon),
         default=False,
-        parse=_parse_click,
+        parse=parse_click,
         serialize=bool,
         callback=on_click,
         args=args,
@@ -51,5 +51,6 @@ def check_button_type(command: str, type: str) -> None:
         )
 
 
-def _parse_click(raw: Any) -> bool:
+def parse_click(raw: Any) -> bool:
+    """What a posted click field means, for every button-like widget."""
     return raw not in (False, None, "", "0", "false")

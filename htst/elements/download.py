@@ -15,7 +15,7 @@ from typing import Any, Callable
 from ..errors import HtstAPIException
 from ..runtime.context import current
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from .button import check_button_type
+from .button import check_button_type, parse_click
 from .block import Block, add_element
 
 def _as_bytes(data: Any, mime: str | None) -> tuple[bytes, str]:
@@ -68,7 +68,7 @@ def download_button(
     ctx, meta, value = register_widget(
         "download_button", key=key,
         identity=(str(label), file_name, mime, help, type, icon),
-        default=False, parse=lambda raw: raw not in (False, None, "", "0", "false"), serialize=bool,
+        default=False, parse=parse_click, serialize=bool,
         callback=on_click if callable(on_click) else None, args=args, kwargs=kwargs,
         trigger=True, extra={"no_state_set": True, "media_id": media_id, "ignore": ignore},
     )

@@ -10,7 +10,7 @@ from ..runtime.context import current
 from ..runtime.forms import FormInfo
 from ..runtime.widgets import base_props, draw_widget, register_widget
 from .block import Block
-from .button import check_button_type
+from .button import check_button_type, parse_click
 
 
 def form(
@@ -35,7 +35,7 @@ def form(
         )
     node = ctx.add("form", {"key": str(key), "form_id": form_id, "border": bool(border), "enter_to_submit": bool(enter_to_submit)}, container=True)
     node.form = form_id
-    ctx.forms[form_id] = FormInfo(node, bool(clear_on_submit))
+    ctx.forms[form_id] = FormInfo(node, bool(clear_on_submit), bool(enter_to_submit))
     return Block(node)
 
 
@@ -55,21 +55,22 @@ def form_submit_button(
 ) -> bool:
     """The button that submits its form: True in the run the submission caused."""
     check_button_type("form_submit_button", type)
-    form_id = current().stack[-1].form
+    ctx = current()
+    form_id = ctx.stack[-1].form
+    info = ctx.forms.get(form_id or "")
     ctx, meta, value = register_widget(
         "form_submit_button",
         key=key,
         identity=(str(label), help, form_id, type, icon),
         default=False,
-        parse=lambda raw: raw not in (False, None, "", "0", "false"),
+        parse=parse_click,
         serialize=bool,
         callback=on_click,
         args=args,
         kwargs=kwargs,
         trigger=True,
-        extra={"enter_submits": bool(current().forms[form_id].node.props["enter_to_submit"]) if form_id in current().forms else False},
+        extra={"enter_submits": info is not None and info.enter_to_submit},
     )
-    info = ctx.forms.get(form_id or "")
     if info is not None:
         info.has_submit = True
         info.submitted = info.submitted or bool(value)

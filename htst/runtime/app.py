@@ -34,7 +34,6 @@ class RunResult:
     reruns: int = 0
     fragment: str | None = None  # set when only this fragment ran
     touched: list[Node] = field(default_factory=list)  # outside containers it drew into
-    completed: bool = True  # reached the end (not stopped, cancelled or failed)
 
 
 @functools.cache
@@ -177,7 +176,7 @@ class AppScript:
                     else:
                         session.roots = ctx.roots
             session.active_run = None
-        return RunResult(session.roots, reruns, ctx.fragment_run, ctx.touched, completed)
+        return RunResult(session.roots, reruns, ctx.fragment_run, ctx.touched)
 
     def _fragment_of(self, session: Session, changes: dict[str, Any] | None) -> str | None:
         """The fragment whose widgets all the changes belong to, if there is one."""

@@ -68,9 +68,6 @@ class RunControl:
     def set(self) -> None:
         self.cancelled = True
 
-    def is_set(self) -> bool:
-        return self.cancelled
-
 
 class RunContext:
     """Everything one script run needs: the session, the tree it builds, the cursor."""

@@ -31,6 +31,7 @@ class FormInfo:
 
     node: Node
     clear_on_submit: bool
+    enter_to_submit: bool = True
     has_submit: bool = False
     submitted: bool = False
     # Widgets to reset after a submit (clear_on_submit): meta, default, the call that drew it.

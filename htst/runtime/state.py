@@ -217,8 +217,6 @@ class SessionState(MutableMapping):
         """Every widget the session remembers, in the order they were first drawn."""
         return list(self._meta.values())
 
-    def drawn_widgets(self) -> list[WidgetMeta]:
-        return [self._meta[w] for w in self._drawn if w in self._meta]
 
 
 def check_serializable(key: str, value: Any) -> None:

@@ -17,12 +17,12 @@ from typing import Any
 from ..config import Config
 from ..secrets import Secrets, default_secret_paths
 from . import context
-from .context import ROOTS, RerunRequested, RunContext, RunControl, ScriptStopped
+from .context import RerunRequested, RunContext, RunControl, ScriptStopped
 from .forms import clear_before_rerun, finish_forms
 from .fragments import run_body
 from .magic import MAGIC_NAME, add_magic, make_magic
 from .media import MediaStore
-from .nodes import Node, merge_trees
+from .nodes import Node, merge_roots
 from .session import Session
 
 MAX_RERUNS = 100  # st.rerun() in every run would otherwise spin forever
@@ -172,7 +172,7 @@ class AppScript:
                         session.fragments = {**session.fragments, **ctx.fragments}
                     if cancelled and ctx.fragment_run is None and session.roots is not None:
                         # A run stopped from outside leaves what it had not redrawn in place.
-                        session.roots = {name: merge_trees(ctx.roots[name], session.roots[name]) for name in ROOTS}
+                        session.roots = merge_roots(ctx.roots, session.roots)
                     else:
                         session.roots = ctx.roots
             session.active_run = None

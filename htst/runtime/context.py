@@ -25,6 +25,11 @@ ROOTS = ("events", "main", "sidebar")
 ROOT_IDS = {"events": "he", "main": "hm", "sidebar": "hs"}
 
 
+def empty_roots() -> dict[str, Node]:
+    """The three page roots of a tree nothing has been drawn into."""
+    return {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
+
+
 class ScriptStopped(BaseException):
     """Raised inside a script to end its run (st.stop, a Stop request, a newer run).
 
@@ -77,7 +82,7 @@ class RunContext:
         self.session = session
         self.state = session.state
         # A fragment rerun draws into the tree the client shows; a full run builds a new one.
-        self.roots = roots if roots is not None else {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
+        self.roots = roots if roots is not None else empty_roots()
         self.stack: list[Node] = [self.roots["main"]]
         self.widget_ids: set[str] = set()
         self.control = RunControl()

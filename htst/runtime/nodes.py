@@ -68,3 +68,8 @@ def merge_trees(new: Node, old: Node | None) -> Node:
     view.children = [merge_trees(child, old.children[i] if i < len(old.children) else None) for i, child in enumerate(new.children)]
     view.children.extend(old.children[done:])
     return view
+
+
+def merge_roots(new: dict[str, Node], old: dict[str, Node] | None) -> dict[str, Node]:
+    """`merge_trees` for each page root: a run under way (or stopped) over the last tree."""
+    return {name: merge_trees(root, old.get(name) if old else None) for name, root in new.items()}

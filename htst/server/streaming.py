@@ -24,8 +24,8 @@ from typing import Any, TypeVar
 from ..render import page as render_page
 from ..render.html import Renderer
 from ..runtime.app import AppScript, RunResult
-from ..runtime.context import ROOT_IDS, ROOTS, RunControl
-from ..runtime.nodes import Node, merge_trees
+from ..runtime.context import RunControl, empty_roots
+from ..runtime.nodes import Node, merge_roots
 from ..runtime.session import Session
 
 log = logging.getLogger("htst.server")
@@ -124,13 +124,9 @@ class Runner:
                 control.dirty = False
                 ctx = control.ctx
                 if ctx.fragment_run is not None:
-                    roots = ctx.roots
-                    only = self._subtrees(session, ctx.fragment_run, ctx.touched, roots)
-                else:
-                    previous = session.roots
-                    roots = {name: merge_trees(ctx.roots[name], previous[name] if previous else None) for name in ROOTS}
-                    only = None
-                return render_page.partials(self.renderer, roots, session, only)
+                    only = self._subtrees(session, ctx.fragment_run, ctx.touched, ctx.roots)
+                    return render_page.partials(self.renderer, ctx.roots, session, only)
+                return render_page.partials(self.renderer, merge_roots(ctx.roots, session.roots), session)
 
     def render_view(self, live: LiveRun, render: Callable[[dict[str, Node]], T]) -> T:
         """Render what the page shows now: the finished tree, or the run so far over the last."""
@@ -140,10 +136,9 @@ class Runner:
                 return render(session.roots or empty_roots())
             with live.control.lock:
                 ctx = live.control.ctx
-                previous = session.roots
                 if ctx is None:
-                    return render(previous or empty_roots())
-                return render({name: merge_trees(ctx.roots[name], previous[name] if previous else None) for name in ROOTS})
+                    return render(session.roots or empty_roots())
+                return render(merge_roots(ctx.roots, session.roots))
 
     @staticmethod
     def _subtrees(session: Session, fragment: str | None, touched: list[Node], roots: dict[str, Node]) -> list[Node] | None:
@@ -183,6 +178,3 @@ def sse_data(html: str) -> str:
     """One unnamed SSE message (swapped by htmx); every line of the HTML gets a `data:`."""
     return "".join(f"data: {line}\n" for line in html.split("\n")) + "\n"
 
-
-def empty_roots() -> dict[str, Node]:
-    return {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}

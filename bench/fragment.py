@@ -18,13 +18,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import statistics
 import sys
-import time
 from typing import Any
 
-from load import Answer, Tab, decoded, percentile
-from server import machine_busy_seconds, start
+from load import Answer, Tab, decoded, interactions, medians
+from server import start
 
 APP = "page200_fragment"
 LABEL_RE = re.compile(r'<label for="(w[0-9a-f]{14})" class="htst-label">([^<]*)<')
@@ -62,51 +60,18 @@ class Move:
         return answer
 
 
-def moves(
-    server: Any, variant: str, count: int, warmup: int = 200, time_limit: float = 60.0
-) -> dict[str, Any]:
-    """Back-to-back moves of one slider on a fresh tab: latency, server CPU, bytes."""
+def moves(server: Any, variant: str, count: int) -> dict[str, Any]:
+    """Back-to-back moves of one slider on a fresh tab: latency, server CPU, bytes, and how
+    many nodes each answer carries (`partials`)."""
     tab = Tab(server.port)
     tab.open()
-    move = Move(tab, variant)
-    for _ in range(warmup):
-        move.step()
-    times: list[float] = []
-    bodies: list[int] = []
-    heads: list[int] = []
-    targets: list[int] = []
-    cpu0, client0, busy0, t0 = (
-        server.cpu_seconds(),
-        time.process_time(),
-        machine_busy_seconds(),
-        time.perf_counter(),
+    figures = interactions(
+        server, Move(tab, variant), count,
+        per_answer=lambda answer: len(TARGET_RE.findall(decoded(answer).decode("utf-8"))),
     )
-    deadline = time.monotonic() + time_limit
-    while len(times) < count and time.monotonic() < deadline:
-        answer = move.step()
-        times.append(answer.seconds)
-        bodies.append(len(answer.body))
-        heads.append(answer.header_bytes)
-        targets.append(len(TARGET_RE.findall(decoded(answer).decode("utf-8"))))
-    wall = time.perf_counter() - t0
-    cpu = server.cpu_seconds() - cpu0
-    client = time.process_time() - client0
-    other = machine_busy_seconds() - busy0 - cpu - client
     tab.close()
-    n = len(times)
-    return {
-        "variant": variant,
-        "interactions": n,
-        "p50_ms": percentile(times, 50) * 1e3,
-        "p99_ms": percentile(times, 99) * 1e3,
-        "server_cpu_ms": cpu / n * 1e3,
-        "client_cpu_ms": client / n * 1e3,
-        "other_load_cores": max(0.0, other / wall),
-        "body_bytes": statistics.median(bodies),
-        "header_bytes": statistics.median(heads),
-        "partials": statistics.median(targets),
-        "mismatches": move.mismatches,
-    }
+    figures["partials"] = figures.pop("per_answer")
+    return {"variant": variant, **figures}
 
 
 def measure(quick: bool = False) -> dict[str, Any]:
@@ -124,17 +89,7 @@ def measure(quick: bool = False) -> dict[str, Any]:
                 rounds[name].append(moves(server, name, count))
     out: dict[str, Any] = {"repeats": repeats, "count": count, "quiet_before": quiet}
     for name, results in rounds.items():
-        merged: dict[str, Any] = {}
-        for key, value in results[0].items():
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                values = [r[key] for r in results]
-                merged[key] = statistics.median(values)
-                merged[f"{key}_range"] = (min(values), max(values))
-            else:
-                merged[key] = value
-        merged["interactions"] = sum(r["interactions"] for r in results)
-        merged["mismatches"] = sum(r["mismatches"] for r in results)
-        out[name] = merged
+        out[name] = medians(results)
     return out
 
 

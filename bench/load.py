@@ -21,7 +21,8 @@ import statistics
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -183,30 +184,45 @@ def round_trips(app: str, count: int = 2000, warmup: int = 200, time_limit: floa
     with start(app, threads=threads) as server:
         tab = Tab(server.port)
         tab.open()
-        action = INTERACTIONS[app](tab)
-        for _ in range(warmup):
-            action.step()
-        times: list[float] = []
-        bodies: list[int] = []
-        heads: list[int] = []
-        requests: list[int] = []
-        cpu0, client0, t0 = server.cpu_seconds(), time.process_time(), time.perf_counter()
-        busy0 = machine_busy_seconds()
-        deadline = time.monotonic() + time_limit
-        while len(times) < count and time.monotonic() < deadline:
-            answer = action.step()
-            times.append(answer.seconds)
-            bodies.append(len(answer.body))
-            heads.append(answer.header_bytes)
-            requests.append(answer.request_bytes)
-        wall = time.perf_counter() - t0
-        cpu = server.cpu_seconds() - cpu0
-        client = time.process_time() - client0
-        other = machine_busy_seconds() - busy0 - cpu - client
+        figures = interactions(server, INTERACTIONS[app](tab), count, warmup, time_limit)
         tab.close()
+    return {"app": app, **figures}
+
+
+def interactions(
+    server: Any,
+    action: Any,
+    count: int,
+    warmup: int = 200,
+    time_limit: float = 60.0,
+    per_answer: Callable[[Answer], float] | None = None,
+) -> dict[str, Any]:
+    """`action.step()` back to back after a warm-up: latency, CPU (server, client, the rest
+    of the machine) and bytes per interaction; `per_answer` adds one more median figure."""
+    for _ in range(warmup):
+        action.step()
+    times: list[float] = []
+    bodies: list[int] = []
+    heads: list[int] = []
+    requests: list[int] = []
+    extra: list[float] = []
+    cpu0, client0, t0 = server.cpu_seconds(), time.process_time(), time.perf_counter()
+    busy0 = machine_busy_seconds()
+    deadline = time.monotonic() + time_limit
+    while len(times) < count and time.monotonic() < deadline:
+        answer = action.step()
+        times.append(answer.seconds)
+        bodies.append(len(answer.body))
+        heads.append(answer.header_bytes)
+        requests.append(answer.request_bytes)
+        if per_answer is not None:
+            extra.append(per_answer(answer))
+    wall = time.perf_counter() - t0
+    cpu = server.cpu_seconds() - cpu0
+    client = time.process_time() - client0
+    other = machine_busy_seconds() - busy0 - cpu - client
     n = len(times)
-    return {
-        "app": app,
+    figures = {
         "interactions": n,
         "p50_ms": percentile(times, 50) * 1e3,
         "p99_ms": percentile(times, 99) * 1e3,
@@ -220,11 +236,18 @@ def round_trips(app: str, count: int = 2000, warmup: int = 200, time_limit: floa
         "request_bytes": statistics.median(requests),
         "mismatches": action.mismatches,
     }
+    if per_answer is not None:
+        figures["per_answer"] = statistics.median(extra)
+    return figures
 
 
 def round_trips_repeated(app: str, count: int = 2000, repeats: int = 3) -> dict[str, Any]:
     """`round_trips` on `repeats` fresh servers: the median of each figure, and the spread."""
-    rounds = [round_trips(app, count) for _ in range(repeats)]
+    return {**medians([round_trips(app, count) for _ in range(repeats)]), "repeats": repeats}
+
+
+def medians(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of each numeric figure over several rounds, with its range as `<key>_range`."""
     out: dict[str, Any] = {}
     for key, value in rounds[0].items():
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -233,9 +256,8 @@ def round_trips_repeated(app: str, count: int = 2000, repeats: int = 3) -> dict[
             out[f"{key}_range"] = (min(values), max(values))
         else:
             out[key] = value
-    out["interactions"] = sum(r["interactions"] for r in rounds)
+    out["interactions"] = sum(r["interactions"] for r in rounds)  # totals, not medians
     out["mismatches"] = sum(r["mismatches"] for r in rounds)
-    out["repeats"] = repeats
     return out
 
 
@@ -322,8 +344,9 @@ def idle_memory_traced(app: str, sessions: int = 200) -> dict[str, Any]:
     import gc
     import tracemalloc
 
-    import htst
     from server import APPS
+
+    import htst
 
     flask_app = htst.create_app(APPS / f"{app}.py")
     client = flask_app.test_client()

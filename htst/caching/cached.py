@@ -26,7 +26,7 @@ from ..runtime.context import current_or_none
 from ..runtime.nodes import Node
 from . import options, storage
 from .hashing import hash_arguments
-from .replay import copy_node, replay
+from .replay import Step, copy_node, recording_widgets, replay, steps_for, widget_values
 from .storage import use_shared_store as use_shared_store  # the app sets server.cacheStore
 
 # The clock entries are timed with; tests replace it to expire entries without sleeping.
@@ -39,7 +39,7 @@ class Entry:
 
     stored_at: float
     value: Any
-    elements: list[Node] = field(default_factory=list)
+    elements: list[Step] = field(default_factory=list)
 
 
 class FunctionCache:
@@ -51,6 +51,10 @@ class FunctionCache:
         self.max_entries = max_entries
         self.store = store
         self.keys: OrderedDict[str, None] = OrderedDict()  # this process's keys, oldest first
+        # experimental_allow_widgets: by arguments key, the widget calls of each entry
+        # computed for them (by their widget ids). Calling them gives the widget values,
+        # the rest of the entry's key. Kept in this process: calls hold live functions.
+        self.plans: OrderedDict[str, OrderedDict[tuple, list[tuple]]] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, key: str) -> Entry | None:
@@ -77,13 +81,33 @@ class FunctionCache:
     def delete(self, key: str) -> None:
         with self.lock:
             self.keys.pop(key, None)
-        self.store.delete(key)
+            widget_keys = [k for k in self.keys if k.startswith(key + WIDGETS)] if self.plans.pop(key, None) else []
+            for k in widget_keys:
+                self.keys.pop(k, None)
+        for k in [key, *widget_keys]:
+            self.store.delete(k)
 
     def clear(self) -> None:
         with self.lock:
             keys, self.keys = list(self.keys), OrderedDict()
+            self.plans.clear()
         for key in keys:
             self.store.delete(key)
+
+    def plans_for(self, key: str) -> list[list[tuple]]:
+        with self.lock:
+            plans = self.plans.get(key)
+            return list(reversed(plans.values())) if plans else []  # the newest first
+
+    def remember_plan(self, key: str, widgets: list[tuple[str, tuple, Any]]) -> None:
+        with self.lock:
+            plans = self.plans.pop(key, None) or OrderedDict()
+            signature = tuple(wid for wid, _, _ in widgets)
+            plans.pop(signature, None)
+            plans[signature] = [call for _, call, _ in widgets]
+            self.plans[key] = plans
+            while len(self.plans) > max(len(self.keys), 1):  # no plans for long-gone entries
+                self.plans.popitem(last=False)
 
 
 class CacheKind:
@@ -111,6 +135,7 @@ class CacheKind:
             "persist": options.persist(self.kind, persist),
             "hash_funcs": hash_funcs or {},
             "validate": validate,
+            "allow_widgets": bool(experimental_allow_widgets),
         }
         if func is None:
             return lambda f: self._decorate(f, settings)
@@ -172,7 +197,8 @@ class CachedFunction:
     """One decorated function: how to key its calls and where its entries live."""
 
     def __init__(self, kind: CacheKind, func: Callable[..., Any], *, ttl: float | None, max_entries: int | None,
-                 show_spinner: bool | str, persist: str | None, hash_funcs: dict, validate: Callable[[Any], bool] | None):
+                 show_spinner: bool | str, persist: str | None, hash_funcs: dict, validate: Callable[[Any], bool] | None,
+                 allow_widgets: bool = False):
         self.kind = kind
         self.func = func
         self.name = getattr(func, "__qualname__", getattr(func, "__name__", "function"))
@@ -180,6 +206,7 @@ class CachedFunction:
         self.persist = persist
         self.hash_funcs = hash_funcs
         self.validate = validate
+        self.allow_widgets = allow_widgets
         self.ttl = ttl
         self.max_entries = max_entries
         self.signature = _signature(func)
@@ -201,11 +228,18 @@ class CachedFunction:
 
     def key(self, args: tuple, kwargs: dict) -> str:
         arguments = self._arguments(args, kwargs)
+        digest = hash_arguments(self._written_name(), arguments, self.hash_funcs, decorator=self.kind.kind)
+        return f"{self.identity()}:{self.kind.generation}:{digest}"
+
+    def widget_key(self, key: str, values: list[tuple[str, Any]]) -> str:
+        """The key of an entry whose function drew widgets: their values are arguments too."""
+        digest = hash_arguments(self._written_name(), values, self.hash_funcs, decorator=self.kind.kind)
+        return f"{key}{WIDGETS}{digest}"
+
+    def _written_name(self) -> str:
         # Errors name the function as written (`multiply_score`, not `MyCustomClass.multiply_score`),
         # as the docs show and so the suggested `def multiply_score(_obj, ...)` reads as code.
-        name = getattr(self.func, "__name__", self.name)
-        digest = hash_arguments(name, arguments, self.hash_funcs, decorator=self.kind.kind)
-        return f"{self.identity()}:{self.kind.generation}:{digest}"
+        return getattr(self.func, "__name__", self.name)
 
     def _arguments(self, args: tuple, kwargs: dict) -> list[tuple[str, Any]]:
         """The call's arguments by parameter name, defaults applied, underscore names skipped."""
@@ -231,10 +265,18 @@ class CachedFunction:
         store = storage.store_for(self.kind.kind, self.persist)
         return self.kind.function_cache(self.identity(), store, self.ttl, self.max_entries)
 
+    def widget_cache(self) -> FunctionCache:
+        """Where entries that depend on widget values live: this process's memory, since
+        only this process knows the widget calls that find them."""
+        store = storage.store_for(self.kind.kind, "memory")
+        return self.kind.function_cache(self.identity(), store, self.ttl, self.max_entries)
+
     def clear(self, *args: Any, **kwargs: Any) -> None:
-        """Forget all entries, or (with arguments) only the entry for that call."""
+        """Forget all entries, or (with arguments) only the entries for that call."""
         if args or kwargs:
-            self.cache().delete(self.key(args, kwargs))
+            key = self.key(args, kwargs)
+            self.cache().delete(key)
+            self.widget_cache().delete(key)
             return
         for cache in self.kind.caches_of(self.identity()):
             cache.clear()
@@ -243,20 +285,41 @@ class CachedFunction:
     def call(self, args: tuple, kwargs: dict) -> Any:
         key = self.key(args, kwargs)
         cache = self.cache()
-        found, value = self._lookup(cache, key)
+        found, value = self._find(cache, key)
         if found:
             return value
         lock = self.kind.lock_for(key)
         try:
             with lock:  # one computation per key; the others wait here and then hit
-                found, value = self._lookup(cache, key)
+                found, value = self._find(cache, key)
                 if found:
                     return value
-                value, elements = self._compute(args, kwargs)
-                cache.set(key, Entry(clock(), self._store_value(value), elements))
+                value, elements, widgets = self._compute(args, kwargs)
+                entry = Entry(clock(), self._store_value(value), elements)
+                if widgets:
+                    local = self.widget_cache()
+                    local.set(self.widget_key(key, [(wid, v) for wid, _, v in widgets]), entry)
+                    local.remember_plan(key, widgets)
+                else:
+                    cache.set(key, entry)
                 return value
         finally:
             self.kind.release(key, lock)  # also after a hit or an error: no lock left behind
+
+    def _find(self, cache: FunctionCache, key: str) -> tuple[bool, Any]:
+        """A hit for these arguments: without widgets, or (allowed) with this run's widget values."""
+        found, value = self._lookup(cache, key)
+        if found or not self.allow_widgets:
+            return found, value
+        ctx = current_or_none()
+        if ctx is None:
+            return False, None
+        local = self.widget_cache()
+        for calls in local.plans_for(key):
+            found, value = self._lookup(local, self.widget_key(key, widget_values(ctx, calls)))
+            if found:
+                return found, value
+        return False, None
 
     def _lookup(self, cache: FunctionCache, key: str) -> tuple[bool, Any]:
         """(True, the value to return) on a hit, its elements replayed; (False, None) on a miss."""
@@ -292,11 +355,12 @@ class CachedFunction:
                 "st.cache_resource to keep the object itself."
             ) from exc
 
-    def _compute(self, args: tuple, kwargs: dict) -> tuple[Any, list[Node]]:
-        """Run the function; record what it draws at the cursor (replayed on hits)."""
+    def _compute(self, args: tuple, kwargs: dict) -> tuple[Any, list[Step], list[tuple[str, tuple, Any]]]:
+        """Run the function; record what it draws at the cursor (replayed on hits) and,
+        if allowed, the widgets it drew: [(id, call, value)]."""
         ctx = current_or_none()
         if ctx is None:
-            return self.func(*args, **kwargs), []
+            return self.func(*args, **kwargs), [], []
         spinner = self._spinner_text()
         if spinner:
             from ..elements.status import spinner as show_spinner
@@ -305,18 +369,24 @@ class CachedFunction:
                 return self._run_recording(ctx, args, kwargs)
         return self._run_recording(ctx, args, kwargs)
 
-    def _run_recording(self, ctx: Any, args: tuple, kwargs: dict) -> tuple[Any, list[Node]]:
+    def _run_recording(self, ctx: Any, args: tuple, kwargs: dict) -> tuple[Any, list[Step], list[tuple[str, tuple, Any]]]:
         target = ctx.stack[-1]
         before = len(target.children) if target.children is not None else 0
+        if self.allow_widgets:
+            with recording_widgets(ctx) as calls:
+                value = self.func(*args, **kwargs)
+            drawn = target.children[before:] if target.children is not None else []
+            widgets = [(wid, call, v) for wid, (call, v) in calls.items()]
+            return value, steps_for(drawn, calls), widgets
         value = self.func(*args, **kwargs)
         drawn = target.children[before:] if target.children is not None else []
-        elements = [copy_node(node) for node in drawn if not any(n.props.get("wid") for n in node.walk())]
+        elements: list[Step] = [copy_node(node) for node in drawn if not any(n.props.get("wid") for n in node.walk())]
         if len(elements) < len(drawn):
             # The warning is recorded too: on hits it says why the widget is missing.
             before = len(target.children)
             _warn_widget(self)
             elements.extend(copy_node(node) for node in target.children[before:])
-        return value, elements
+        return value, elements, []
 
     def _spinner_text(self) -> str | None:
         if self.show_spinner is False or self.show_spinner is None:
@@ -346,7 +416,8 @@ def _warn_widget(cached: CachedFunction) -> None:
     warning(
         f"Your script uses a widget command in a cached function (`{cached.name}`, decorated "
         f"with `@st.{cached.kind.kind}`). It runs only on a cache miss, so the widget is not "
-        "drawn when the value comes from the cache. Move the widget out of the cached function."
+        "drawn when the value comes from the cache. Move the widget out of the cached "
+        "function, or pass `experimental_allow_widgets=True` to make its value part of the key."
     )
 
 
@@ -360,6 +431,9 @@ def _signature(func: Callable[..., Any]) -> inspect.Signature | None:
 def _type_name(value: Any) -> str:
     cls = type(value)
     return f"{cls.__module__}.{cls.__qualname__}"
+
+
+WIDGETS = "|w:"  # joins an arguments key and the digest of the widget values
 
 
 cache_data = CacheKind("cache_data")

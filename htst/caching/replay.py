@@ -1,32 +1,66 @@
-"""Elements a cached function draws: copied on a miss, drawn again on every hit (docs:
-static elements)."""
+"""What a cached function draws: recorded on a miss, drawn again on every hit.
+
+Static elements are copied (docs: static elements). With `experimental_allow_widgets`
+a widget is recorded as the call that drew it (docs: input widgets): a hit calls it
+again, so the widget is registered and keeps its value, and its value is part of the
+entry's key.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import copy
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Union
 
-from ..runtime.context import current_or_none
+from ..runtime.context import RunContext, current_or_none
 from ..runtime.nodes import Node
 
 
-def replay(elements: list[Node]) -> None:
-    if not elements:
-        return
-    ctx = current_or_none()
-    if ctx is None:
-        return
-    with ctx.control.lock:
-        for node in elements:
-            add_copy(ctx, node)
+@dataclass(frozen=True)
+class WidgetStep:
+    """A widget drawn by a cached function: the st.* call (function, args, kwargs) that drew it."""
+
+    call: tuple
 
 
-def add_copy(ctx: Any, node: Node) -> None:
-    added = ctx.add(node.type, copy.copy(node.props), container=node.children is not None)
-    if node.children:
-        with ctx.inside(added):
-            for child in node.children:
-                add_copy(ctx, child)
+@dataclass
+class ContainerStep:
+    """A container the cached function made with a widget somewhere inside it."""
+
+    node: Node
+    steps: list[Step] = field(default_factory=list)
+
+
+Step = Union[Node, WidgetStep, ContainerStep]
+
+
+# -- recording (a miss) ------------------------------------------------------------------
+@contextlib.contextmanager
+def recording_widgets(ctx: RunContext) -> Iterator[dict[str, tuple]]:
+    """Collect {widget id: (call, value)} for every widget drawn inside the block, in order."""
+    recorder: dict[str, tuple] = {}
+    ctx.widget_recorders.append(recorder)
+    try:
+        yield recorder
+    finally:
+        ctx.widget_recorders.remove(recorder)
+
+
+def steps_for(drawn: list[Node], calls: dict[str, tuple]) -> list[Step]:
+    """How to draw `drawn` again: copies of static nodes, calls for the widgets."""
+    steps: list[Step] = []
+    for node in drawn:
+        wid = node.props.get("wid")
+        if wid is not None and wid in calls:
+            steps.append(WidgetStep(calls[wid][0]))
+        elif node.children and any(n.props.get("wid") in calls for n in node.walk()):
+            shell = Node(node.type, dict(node.props), node.id, container=True)
+            steps.append(ContainerStep(shell, steps_for(node.children, calls)))
+        else:
+            steps.append(copy_node(node))
+    return steps
 
 
 def copy_node(node: Node) -> Node:
@@ -34,3 +68,64 @@ def copy_node(node: Node) -> Node:
     if node.children is not None:
         copied.children = [copy_node(child) for child in node.children]
     return copied
+
+
+# -- replaying (a hit) -------------------------------------------------------------------
+def replay(steps: list[Step]) -> None:
+    if not steps:
+        return
+    ctx = current_or_none()
+    if ctx is None:
+        return
+    with ctx.control.lock:
+        for step in steps:
+            _draw(ctx, step)
+        ctx.control.dirty = True
+
+
+def _draw(ctx: RunContext, step: Step) -> None:
+    if isinstance(step, WidgetStep):
+        call_again(ctx, step.call)
+    elif isinstance(step, ContainerStep):
+        added = ctx.add(step.node.type, copy.copy(step.node.props), container=True)
+        with ctx.inside(added):
+            for inner in step.steps:
+                _draw(ctx, inner)
+    else:
+        added = ctx.add(step.type, copy.copy(step.props), container=step.children is not None)
+        if step.children:
+            with ctx.inside(added):
+                for child in step.children:
+                    _draw(ctx, child)
+
+
+def call_again(ctx: RunContext, call: tuple) -> Any:
+    """Make a recorded st.* call again, as the outermost command (so forms can redraw it)."""
+    fn, args, kwargs = call
+    outer, ctx.call = ctx.call, call
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        ctx.call = outer
+
+
+def widget_values(ctx: RunContext, calls: list[tuple]) -> list[tuple[str, Any]]:
+    """The (id, value) of each widget these calls draw, read without drawing on the page.
+
+    The widgets are registered (that is what gives them their values) into a container
+    that is never attached, then the registration is undone, so that the entry's own
+    replay, or the function on a miss, draws them for real, and a widget neither draws
+    is forgotten at the end of the run as usual.
+    """
+    target = ctx.stack[-1]
+    scratch = Node("container", {}, f"{target.id}_cache", container=True)
+    scratch.form, scratch.fragment = target.form, target.fragment
+    before = ctx.state.snapshot()
+    with ctx.control.lock, ctx.inside(scratch), recording_widgets(ctx) as drawn:
+        try:
+            for call in calls:
+                call_again(ctx, call)
+        finally:
+            ctx.widget_ids.difference_update(drawn)
+            ctx.state.restore(before)
+    return [(wid, value) for wid, (_, value) in drawn.items()]

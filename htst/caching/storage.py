@@ -192,12 +192,16 @@ shared_store_url = "memory"
 
 
 def store_for(kind: str, persist: str | None) -> Any:
+    """The store for a kind of cache; `persist` is "disk", None (as configured) or
+    "memory" (this process, whatever is configured)."""
     if kind == "cache_resource":
         name = "resource"
     elif persist == "disk":
         name = "disk"
+    elif persist == "memory" or shared_store_url == "memory":
+        name = "data"
     else:
-        name = shared_store_url if shared_store_url != "memory" else "data"
+        name = shared_store_url
     store = _stores.get(name)
     if store is None:
         with _stores_lock:

@@ -99,6 +99,9 @@ class RunContext:
         # The outermost command running now (function, args, kwargs): a form that clears on
         # submit draws its widgets again with the same call.
         self.call: tuple | None = None
+        # Cached functions that allow widgets, running now: each maps the id of every
+        # widget drawn to (the call that drew it, its value), to key and replay the call.
+        self.widget_recorders: list[dict[str, tuple]] = []
         self.divider_count = 0  # `divider=True` headings cycle through colours, in order
 
     @property

@@ -149,6 +149,15 @@ class SessionState(MutableMapping):
         self._meta[wid] = meta
         return value, warning
 
+    def snapshot(self) -> tuple:
+        """What drawing widgets changes, so that a tentative draw can be undone (a cached
+        function reads its widgets' values to find its entry, then draws them for real)."""
+        return (dict(self._values), dict(self._widgets), dict(self._meta), dict(self._key_owner),
+                set(self._user_set), set(self._drawn))
+
+    def restore(self, snapshot: tuple) -> None:
+        self._values, self._widgets, self._meta, self._key_owner, self._user_set, self._drawn = snapshot
+
     def set_widget_value(self, wid: str, value: Any) -> None:
         """A value arrived from the client (or AppTest): it goes into state before callbacks."""
         self._widgets[wid] = value

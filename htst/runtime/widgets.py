@@ -24,6 +24,10 @@ def widget_id(kind: str, key: str | None, page: str, identity: tuple) -> str:
     return "w" + digest.hexdigest()
 
 
+# Widgets a cached function cannot replay (docs: caching, input widgets).
+UNREPLAYABLE = frozenset({"file_uploader", "camera_input"})
+
+
 def register_widget(
     kind: str,
     *,
@@ -56,6 +60,12 @@ def register_widget(
     if ctx.fragment is not None and container.fragment != ctx.fragment:
         raise HtstAPIException("Fragments cannot write widgets to outside containers.")
     form = forms.check_widget(ctx, container, kind, callback)
+    if ctx.widget_recorders and kind in UNREPLAYABLE:
+        raise HtstAPIException(
+            f"`st.{kind}` is not supported in cached functions, even with "
+            "`experimental_allow_widgets=True`: its value cannot be replayed. Call it "
+            "outside the cached function and pass what it returns as an argument."
+        )
     extra = extra if extra is not None else {}
     extra["fragment"] = container.fragment
     if container.form is not None:
@@ -178,6 +188,8 @@ def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict) -> N
     props["raw"] = meta.raw
     props["_value"] = value  # what the script got back; AppTest reads it, HTML never does
     node = ctx.add(meta.type, props)
+    for recorder in ctx.widget_recorders:
+        recorder[meta.id] = (ctx.call, value)
     entry = meta.extra.pop("form_entry", None)
     if entry is not None:
         entry["node"] = node

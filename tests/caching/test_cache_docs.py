@@ -755,22 +755,35 @@ def test_a_whole_part_of_the_ui_is_replayed():
     assert at.dataframe[0].value["y"].tolist() == [1, 3, 2]
 
 
-def test_widget_in_cached_function_shows_a_warning_on_hits():
-    """htst does not replay widgets (Streamlit's experimental_allow_widgets): it warns."""
+def test_widget_in_cached_function_is_an_extra_input_parameter():
+    """The slider is replayed on hits and its value is part of the key: a new position
+    computes, a position seen before is a hit."""
     at = ok(
         app("""
         import htst as st
 
+        st.session_state.setdefault("fetches", 0)
+
         @st.cache_data(experimental_allow_widgets=True)  # 👈 Set the parameter
         def get_data():
             num_rows = st.slider("Number of rows to get")  # 👈 Add a slider
+            st.session_state.fetches += 1  # stands in for api.get(..., num_rows)
             data = list(range(num_rows))
             return data
 
         st.write(len(get_data()))
         """).run()
     )
-    assert "widget" in at.warning[0].value
+    assert (at.session_state.fetches, shown(at), at.slider[0].value) == (1, "0", 0)
+    ok(at.run())
+    assert (at.session_state.fetches, shown(at), at.slider[0].value) == (1, "0", 0)
+    ok(at.slider[0].set_value(25).run())
+    assert (at.session_state.fetches, shown(at), at.slider[0].value) == (2, "25", 25)
+    ok(at.slider[0].set_value(0).run())
+    assert (at.session_state.fetches, shown(at), at.slider[0].value) == (2, "0", 0)
+    ok(at.slider[0].set_value(25).run())
+    assert (at.session_state.fetches, shown(at), at.slider[0].value) == (2, "25", 25)
+    assert not at.warning
 
 
 # -- Mutation and concurrency issues --------------------------------------------------------

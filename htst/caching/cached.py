@@ -13,101 +13,21 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
-import struct
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current_or_none
-from ..runtime.nodes import Node
 from . import options, storage
+from .entries import WIDGETS, Entry, FunctionCache
 from .hashing import hash_arguments
 from .replay import Step, copy_node, recording_widgets, replay, steps_for, widget_values
 from .storage import use_shared_store as use_shared_store  # the app sets server.cacheStore
 
 # The clock entries are timed with; tests replace it to expire entries without sleeping.
 clock: Callable[[], float] = time.time
-
-
-@dataclass
-class Entry:
-    """What one call left in the cache: its value (or its serialized copy) and its elements."""
-
-    stored_at: float
-    value: Any
-    elements: list[Step] = field(default_factory=list)
-
-
-class FunctionCache:
-    """The entries of one cached function: its own ttl and max_entries, in a store."""
-
-    def __init__(self, kind: str, ttl: float | None, max_entries: int | None, store: Any):
-        self.kind = kind
-        self.ttl = ttl
-        self.max_entries = max_entries
-        self.store = store
-        self.keys: OrderedDict[str, None] = OrderedDict()  # this process's keys, oldest first
-        # experimental_allow_widgets: by arguments key, the widget calls of each entry
-        # computed for them (by their widget ids). Calling them gives the widget values,
-        # the rest of the entry's key. Kept in this process: calls hold live functions.
-        self.plans: OrderedDict[str, OrderedDict[tuple, list[tuple]]] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: str) -> Entry | None:
-        entry = self.store.get(key)
-        if entry is None:
-            return None
-        if isinstance(entry, bytes):
-            entry = _unpack_entry(entry)
-        if self.ttl is not None and clock() - entry.stored_at > self.ttl:
-            self.delete(key)
-            return None
-        return entry
-
-    def set(self, key: str, entry: Entry) -> None:
-        with self.lock:
-            self.keys.pop(key, None)
-            self.keys[key] = None
-            while self.max_entries is not None and len(self.keys) > self.max_entries:
-                oldest, _ = self.keys.popitem(last=False)
-                self.store.delete(oldest)
-        shared = not isinstance(self.store, storage.SimpleCache)
-        self.store.set(key, _pack_entry(entry) if shared else entry, timeout=options.store_timeout(self.ttl) if shared else None)
-
-    def delete(self, key: str) -> None:
-        with self.lock:
-            self.keys.pop(key, None)
-            widget_keys = [k for k in self.keys if k.startswith(key + WIDGETS)] if self.plans.pop(key, None) else []
-            for k in widget_keys:
-                self.keys.pop(k, None)
-        for k in [key, *widget_keys]:
-            self.store.delete(k)
-
-    def clear(self) -> None:
-        with self.lock:
-            keys, self.keys = list(self.keys), OrderedDict()
-            self.plans.clear()
-        for key in keys:
-            self.store.delete(key)
-
-    def plans_for(self, key: str) -> list[list[tuple]]:
-        with self.lock:
-            plans = self.plans.get(key)
-            return list(reversed(plans.values())) if plans else []  # the newest first
-
-    def remember_plan(self, key: str, widgets: list[tuple[str, tuple, Any]]) -> None:
-        with self.lock:
-            plans = self.plans.pop(key, None) or OrderedDict()
-            signature = tuple(wid for wid, _, _ in widgets)
-            plans.pop(signature, None)
-            plans[signature] = [call for _, call, _ in widgets]
-            self.plans[key] = plans
-            while len(self.plans) > max(len(self.keys), 1):  # no plans for long-gone entries
-                self.plans.popitem(last=False)
 
 
 class CacheKind:
@@ -323,7 +243,7 @@ class CachedFunction:
 
     def _lookup(self, cache: FunctionCache, key: str) -> tuple[bool, Any]:
         """(True, the value to return) on a hit, its elements replayed; (False, None) on a miss."""
-        entry = cache.get(key)
+        entry = cache.get(key, clock())
         if entry is None or not self._valid(entry):
             return False, None
         if self.kind.kind == "cache_resource":
@@ -397,19 +317,6 @@ class CachedFunction:
 
 
 # -- helpers -----------------------------------------------------------------------------
-def _pack_entry(entry: Entry) -> bytes:
-    """An entry as one blob for a store outside this process (disk, Redis)."""
-    stream, buffers = entry.value
-    elements = storage.serialize(entry.elements)
-    return storage.pack(struct.pack("<d", entry.stored_at), [storage.pack(stream, buffers), storage.pack(*elements)])
-
-
-def _unpack_entry(blob: bytes) -> Entry:
-    head, (value_blob, elements_blob) = storage.unpack(blob)
-    (stored_at,) = struct.unpack("<d", head)
-    return Entry(stored_at, storage.unpack(value_blob), storage.deserialize(*storage.unpack(elements_blob)))
-
-
 def _warn_widget(cached: CachedFunction) -> None:
     from ..elements.alerts import warning
 
@@ -431,9 +338,6 @@ def _signature(func: Callable[..., Any]) -> inspect.Signature | None:
 def _type_name(value: Any) -> str:
     cls = type(value)
     return f"{cls.__module__}.{cls.__qualname__}"
-
-
-WIDGETS = "|w:"  # joins an arguments key and the digest of the widget values
 
 
 cache_data = CacheKind("cache_data")

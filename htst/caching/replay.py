@@ -12,7 +12,7 @@ import contextlib
 import copy
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from ..runtime.context import RunContext, current_or_none
 from ..runtime.nodes import Node
@@ -33,7 +33,7 @@ class ContainerStep:
     steps: list[Step] = field(default_factory=list)
 
 
-Step = Union[Node, WidgetStep, ContainerStep]
+Step = Node | WidgetStep | ContainerStep
 
 
 # -- recording (a miss) ------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import builtins
 import functools
+import hashlib
 import linecache
 import os
 import sys
@@ -87,7 +88,9 @@ class AppScript:
             return compiled[1]
         with self._compile_lock:
             source = self.path.read_text(encoding="utf-8") if self.path else self._source
-            filename = str(self.path) if self.path else f"<{self.name}>"
+            # A script given as a string is named by its text too: linecache (tracebacks,
+            # st.echo, cached functions' source) must not mix up two such scripts.
+            filename = str(self.path) if self.path else f"<{self.name} {_digest(source or '')}>"
             tree = ast.parse(source or "", filename)
             if magic:
                 tree = add_magic(tree, bool(self.config["magic.displayRootDocString"]))
@@ -228,3 +231,7 @@ class AppScript:
         from ..elements.alerts import exception_element
 
         exception_element(exc, show_details=self.config["client.showErrorDetails"])
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=4).hexdigest()

@@ -612,3 +612,13 @@ def test_two_sessions_running_at_once_compute_once(tmp_path):
     assert not errors
     assert log.read_text() == "x"
     assert [at.markdown.values for at in apps] == [["value"], ["value"]]
+
+
+def test_two_string_scripts_never_read_each_others_function_source():
+    """AppTest.from_string scripts are named by their text in linecache: a cached
+    function's key is made from its own source even after another script compiled."""
+    a = AppTest.from_string('import htst as st\n@st.cache_data\ndef f():\n    return "A"\nst.markdown(f())\n')
+    b = AppTest.from_string('import htst as st\n@st.cache_data\ndef f():\n    return "B"\nst.markdown(f())\n')
+    assert ok(a.run()).markdown.values == ["A"]
+    assert ok(b.run()).markdown.values == ["B"]
+    assert ok(a.run()).markdown.values == ["A"]

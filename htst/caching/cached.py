@@ -23,7 +23,7 @@ from ..runtime.context import current_or_none
 from . import options, storage
 from .entries import WIDGETS, Entry, FunctionCache
 from .hashing import hash_arguments
-from .replay import Step, copy_node, recording_widgets, replay, steps_for, widget_values
+from .replay import Drawing, Step, recording_widgets, replay, widget_values
 from .storage import use_shared_store as use_shared_store  # the app sets server.cacheStore
 
 # The clock entries are timed with; tests replace it to expire entries without sleeping.
@@ -290,23 +290,17 @@ class CachedFunction:
         return self._run_recording(ctx, args, kwargs)
 
     def _run_recording(self, ctx: Any, args: tuple, kwargs: dict) -> tuple[Any, list[Step], list[tuple[str, tuple, Any]]]:
-        target = ctx.stack[-1]
-        before = len(target.children) if target.children is not None else 0
+        drawing = Drawing(ctx)
         if self.allow_widgets:
             with recording_widgets(ctx) as calls:
                 value = self.func(*args, **kwargs)
-            drawn = target.children[before:] if target.children is not None else []
             widgets = [(wid, call, v) for wid, (call, v) in calls.items()]
-            return value, steps_for(drawn, calls), widgets
+            return value, drawing.steps(calls), widgets
         value = self.func(*args, **kwargs)
-        drawn = target.children[before:] if target.children is not None else []
-        elements: list[Step] = [copy_node(node) for node in drawn if not any(n.props.get("wid") for n in node.walk())]
-        if len(elements) < len(drawn):
+        if drawing.has_widgets():
             # The warning is recorded too: on hits it says why the widget is missing.
-            before = len(target.children)
             _warn_widget(self)
-            elements.extend(copy_node(node) for node in target.children[before:])
-        return value, elements, []
+        return value, drawing.steps(), []
 
     def _spinner_text(self) -> str | None:
         if self.show_spinner is False or self.show_spinner is None:

@@ -33,7 +33,16 @@ class ContainerStep:
     steps: list[Step] = field(default_factory=list)
 
 
-Step = Node | WidgetStep | ContainerStep
+@dataclass
+class RootStep:
+    """What the cached function drew straight into a page root other than the one it was
+    called in (`st.sidebar.write`, a toast in the events root)."""
+
+    root: str
+    steps: list[Step] = field(default_factory=list)
+
+
+Step = Node | WidgetStep | ContainerStep | RootStep
 
 
 # -- recording (a miss) ------------------------------------------------------------------
@@ -46,6 +55,44 @@ def recording_widgets(ctx: RunContext) -> Iterator[dict[str, tuple]]:
         yield recorder
     finally:
         ctx.widget_recorders.remove(recorder)
+
+
+class Drawing:
+    """Where a cached function's call may draw: the container at the cursor, and the page
+    roots. Made before the call; `steps` afterwards says how to draw it all again."""
+
+    def __init__(self, ctx: RunContext):
+        target = ctx.stack[-1]
+        self.marks = [(None, target, _count(target))]
+        self.marks += [(name, root, _count(root)) for name, root in ctx.roots.items() if root is not target]
+
+    def nodes(self) -> list[tuple[str | None, list[Node]]]:
+        """(root name, or None for the cursor; the nodes added there since)."""
+        return [(name, node.children[count:] if node.children is not None else []) for name, node, count in self.marks]
+
+    def has_widgets(self) -> bool:
+        return any(has_widget(node) for _, nodes in self.nodes() for node in nodes)
+
+    def steps(self, calls: dict[str, tuple] | None = None) -> list[Step]:
+        """Steps for all of it; without `calls` (widgets not allowed) widgets are left out."""
+        steps: list[Step] = []
+        for root, nodes in self.nodes():
+            if calls is None:
+                nodes = [node for node in nodes if not has_widget(node)]
+            inner = steps_for(nodes, calls or {})
+            if root is None:
+                steps.extend(inner)
+            elif inner:
+                steps.append(RootStep(root, inner))
+        return steps
+
+
+def _count(node: Node) -> int:
+    return len(node.children) if node.children is not None else 0
+
+
+def has_widget(node: Node) -> bool:
+    return any(n.props.get("wid") for n in node.walk())
 
 
 def steps_for(drawn: list[Node], calls: dict[str, tuple]) -> list[Step]:
@@ -86,6 +133,10 @@ def replay(steps: list[Step]) -> None:
 def _draw(ctx: RunContext, step: Step) -> None:
     if isinstance(step, WidgetStep):
         call_again(ctx, step.call)
+    elif isinstance(step, RootStep):
+        with ctx.inside(ctx.roots[step.root]):
+            for inner in step.steps:
+                _draw(ctx, inner)
     elif isinstance(step, ContainerStep):
         added = ctx.add(step.node.type, copy.copy(step.node.props), container=True)
         with ctx.inside(added):

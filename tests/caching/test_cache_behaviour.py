@@ -479,6 +479,56 @@ def test_elements_drawn_in_a_miss_are_replayed_on_hits_with_their_containers():
     assert at.expander[0].markdown.values == ["inside"]
 
 
+@pytest.mark.parametrize("kind", ["cache_data", "cache_resource"])
+def test_elements_drawn_into_the_sidebar_or_as_toasts_are_replayed_there(kind):
+    at = run(f"""
+        import htst as st
+
+        st.session_state.setdefault("calls", 0)
+
+        @st.{kind}
+        def load():
+            st.session_state.calls += 1
+            st.sidebar.success("Loaded")
+            st.toast("Fresh data")
+            st.write("main text")
+            return 1
+
+        with st.container():
+            _ = load()
+        with st.sidebar:
+            st.write("sidebar text")
+        """)
+    for _ in range(2):
+        assert at.sidebar.success.values == ["Loaded"]
+        assert at.sidebar.markdown.values == ["sidebar text"]
+        assert at.toast.values == ["Fresh data"]
+        assert at.main.markdown.values == ["main text"]
+        assert at.main.success.values == []
+        ok(at.run())
+    assert at.session_state.calls == 1
+
+
+def test_a_call_inside_the_sidebar_replays_inside_the_sidebar():
+    at = run("""
+        import htst as st
+
+        st.session_state.setdefault("calls", 0)
+
+        @st.cache_data
+        def note():
+            st.session_state.calls += 1
+            st.write("note")
+
+        with st.sidebar:
+            note()
+        """)
+    ok(at.run())
+    assert at.session_state.calls == 1
+    assert at.sidebar.markdown.values == ["note"]
+    assert at.main.markdown.values == []
+
+
 def test_widgets_in_a_cached_function_are_not_replayed_a_warning_is():
     at = run("""
         import htst as st

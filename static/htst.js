@@ -227,6 +227,59 @@
     });
   }
 
+  // -- Toasts outlive the run that drew them, as in Streamlit: one a later run no longer
+  // draws (so the swap removed it) stays, as a ghost this script owns, until its time is
+  // up. One updated in place (`msg.toast(...)`, same data-htst-call) is not kept.
+  var toastShown = new WeakMap(); // toast element -> when it appeared (ms)
+  function noteToasts(node) {
+    if (node.nodeType !== 1) return;
+    var found = node.matches(".htst-toast") ? [node] : node.querySelectorAll(".htst-toast");
+    found.forEach(function (t) { if (!toastShown.has(t)) toastShown.set(t, Date.now()); });
+  }
+  function keepToast(t) {
+    if (t.isConnected || !toastShown.has(t)) return; // moved, or never seen
+    if (t.querySelector(".htst-toast-close input:checked")) return; // closed by the user
+    var call = t.getAttribute("data-htst-call");
+    if (call && document.querySelector('.htst-toast[data-htst-call="' + call + '"]')) return;
+    var duration = Number(t.getAttribute("data-htst-duration"));
+    var left = duration ? duration - (Date.now() - toastShown.get(t)) / 1000 : Infinity;
+    if (left <= 0) return;
+    var slot = document.createElement("div");
+    slot.className = "htst-toast-slot htst-toast-ghost";
+    var ghost = t.cloneNode(true);
+    ghost.removeAttribute("id");
+    ghost.removeAttribute("data-htst-call");
+    if (isFinite(left)) ghost.style.setProperty("--htst-toast-left", left.toFixed(2) + "s");
+    slot.appendChild(ghost);
+    ghost.addEventListener("animationend", function () { slot.remove(); stackToasts(); });
+    ghost.addEventListener("change", function () { slot.remove(); stackToasts(); }); // closed
+    document.body.appendChild(slot);
+  }
+  // Ghosts stack above the toasts the page draws (which the server numbers from 0).
+  function stackToasts() {
+    var next = 0;
+    document.querySelectorAll(".htst-toast-slot:not(.htst-toast-ghost)").forEach(function (s) {
+      next = Math.max(next, Number(s.style.getPropertyValue("--htst-toast-index") || 0) + 1);
+    });
+    document.querySelectorAll(".htst-toast-ghost").forEach(function (s, i) {
+      s.style.setProperty("--htst-toast-index", String(next + i));
+    });
+  }
+  new MutationObserver(function (records) {
+    var removed = [];
+    records.forEach(function (r) {
+      r.addedNodes.forEach(noteToasts);
+      r.removedNodes.forEach(function (n) {
+        if (n.nodeType !== 1) return;
+        if (n.matches(".htst-toast")) removed.push(n);
+        else n.querySelectorAll(".htst-toast").forEach(function (t) { removed.push(t); });
+      });
+    });
+    removed.forEach(keepToast);
+    if (removed.length) stackToasts();
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  noteToasts(document.documentElement);
+
   document.addEventListener("click", function (e) {
     var close = e.target.closest && e.target.closest("[data-htst-close-dialog]");
     if (!close) return;

@@ -42,9 +42,10 @@ def toast(body: Any, *, icon: str | None = None, duration: str | int = "short") 
         1 for n in events.children or () if n.type == "toast" and n.props.get("_run") is ctx.control
     )
     with ctx.inside(events):
-        block = add_element(
-            "toast", {**_toast_props(body, icon, duration), "index": index, "_run": ctx.control}
-        )
+        # `call` names this toast across `.toast()` updates: the browser keeps a toast a
+        # later run no longer draws until its time is up, but not one updated in place.
+        props = {**_toast_props(body, icon, duration), "index": index, "call": _nonce(), "_run": ctx.control}
+        block = add_element("toast", props)
     return Toast(block._node)
 
 
@@ -77,6 +78,7 @@ class Toast(Block):
         node.props = {
             **_toast_props(body, icon, duration),
             "index": node.props.get("index", 0),
+            "call": node.props.get("call"),
             "_run": node.props.get("_run"),
         }
         return self

@@ -139,6 +139,9 @@ class AppScript:
                                 self._show_exception(exc)
                 reruns = 0
                 completed = cancelled = False
+                # What the client must be sent: a nested fragment's own rerun lies inside
+                # the fragment rerun that asked for it, and any app rerun covers all.
+                widest, touched = ctx.fragment_run, []
                 while True:
                     try:
                         self._run_scope(ctx)
@@ -149,8 +152,13 @@ class AppScript:
                         state.interrupted_run()
                         reruns += 1
                         if reruns < MAX_RERUNS:
-                            # st.rerun() reruns the app; scope="fragment" only its fragment.
-                            scope = ctx.fragment_run if rerun.scope == "fragment" else None
+                            # st.rerun() reruns the app; scope="fragment" only the fragment
+                            # that asked, as this run just drew it (it may be nested).
+                            scope = rerun.fragment if rerun.scope == "fragment" else None
+                            if scope is not None:
+                                session.fragments = {**session.fragments, **ctx.fragments}
+                            widest = widest if scope is not None else None
+                            touched.extend(ctx.touched)
                             ctx = self._context(session, scope, ctx.control)
                             context._current.set(ctx)
                             continue
@@ -179,7 +187,8 @@ class AppScript:
                     else:
                         session.roots = ctx.roots
             session.active_run = None
-        return RunResult(session.roots, reruns, ctx.fragment_run, ctx.touched)
+        touched.extend(ctx.touched)
+        return RunResult(session.roots, reruns, widest, touched)
 
     def _fragment_of(self, session: Session, changes: dict[str, Any] | None) -> str | None:
         """The fragment whose widgets all the changes belong to, if there is one."""

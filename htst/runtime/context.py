@@ -43,11 +43,16 @@ class ScriptStopped(BaseException):
 
 
 class RerunRequested(BaseException):
-    """Raised by st.rerun(): end this run and start the script (or the fragment) again."""
+    """Raised by st.rerun(): end this run and start the script (or the fragment) again.
 
-    def __init__(self, scope: str = "app"):
+    `fragment`: with scope "fragment", the innermost fragment that asked (it may be
+    nested in the fragment being rerun).
+    """
+
+    def __init__(self, scope: str = "app", fragment: str | None = None):
         super().__init__(scope)
         self.scope = scope
+        self.fragment = fragment
 
 
 class RunControl:

@@ -24,4 +24,4 @@ def rerun(*, scope: str = "app") -> NoReturn:
             'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
             "during fragment reruns."
         )
-    raise RerunRequested(scope)
+    raise RerunRequested(scope, ctx.fragment)

@@ -200,3 +200,37 @@ def test_htmx_fragment_error_is_answered_inside_the_fragment(
         assert sum(html.count("htst-exception-message") for html in parts.values()) == errors
         assert any(f"level is {value}" in html for html in parts.values())
     assert (tmp_path / "full_runs.txt").read_text() == "1"
+
+
+NESTED_APP = """
+import htst as st
+
+st.session_state.setdefault("outer_runs", 0)
+
+@st.fragment
+def outer():
+    st.session_state.outer_runs += 1
+    level = st.slider("Level", 0, 10, 1)
+    st.write(f"outer ran {st.session_state.outer_runs} times, level {level}")
+    inner(level)
+
+@st.fragment
+def inner(level):
+    if level > 5 and not st.session_state.get("asked"):
+        st.session_state.asked = True
+        st.rerun(scope="fragment")
+    st.write(f"inner sees {level}")
+
+outer()
+"""
+
+
+def test_a_nested_fragment_rerunning_itself_still_sends_what_its_outer_fragment_drew(
+    make_app, open_tab, read_partials
+):
+    tab = open_tab(make_app(NESTED_APP).test_client())
+    response = tab.post({tab.wid("Level"): "7"}, htmx=True)
+    parts = read_partials(response.get_data())
+    sent = " ".join(parts.values())
+    assert "outer ran 2 times, level 7" in sent  # drawn before the inner fragment's rerun
+    assert "inner sees 7" in sent

@@ -653,6 +653,36 @@ def test_st_rerun_scope_fragment_reruns_only_the_fragment():
     assert at.button[0].value is False
 
 
+def test_st_rerun_scope_fragment_in_a_nested_fragment_reruns_the_inner_one():
+    def app():
+        import htst as st
+
+        st.session_state.setdefault("runs", {"app": 0, "outer": 0, "inner": 0})
+        st.session_state.runs["app"] += 1
+
+        @st.fragment
+        def outer():
+            st.session_state.runs["outer"] += 1
+            st.button("Outer")
+            inner()
+
+        @st.fragment
+        def inner():
+            st.session_state.runs["inner"] += 1
+            if st.session_state.pop("again", False):
+                st.rerun(scope="fragment")
+            st.write(f"inner ran {st.session_state.runs['inner']} times")
+
+        outer()
+
+    at = AppTest.from_function(app).run()
+    at.session_state.again = True
+    at.button[0].click().run()  # reruns `outer`, whose `inner` asks for its own rerun
+    assert not at.exception
+    assert at.session_state.runs == {"app": 1, "outer": 2, "inner": 3}
+    assert at.markdown.values == ["inner ran 3 times"]
+
+
 def test_st_rerun_scope_fragment_outside_a_fragment_rerun_raises():
     def app():
         import htst as st

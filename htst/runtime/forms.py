@@ -80,6 +80,25 @@ def split_form_changes(
     return apply, held
 
 
+def show_pending(roots: dict[str, Node], state: SessionState, held: dict[str, Any]) -> None:
+    """Draw unsubmitted form input as the user left it (a page posted without JavaScript).
+
+    A plain post carries every field, so a stepper or a button outside the form reloads
+    the page; its form fields show what was typed (or stepped) while the script, until
+    the form is submitted, still sees the old values.
+    """
+    for root in roots.values():
+        for node in root.walk():
+            wid = node.props.get("wid")
+            meta = state.widget_meta(wid) if wid in held else None
+            if meta is not None:
+                try:
+                    raw = meta.serialize(held[wid])
+                except Exception:
+                    continue  # not drawable as posted: the widget shows its own value
+                node.props = {**node.props, "raw": raw}
+
+
 def finish_forms(ctx: RunContext) -> None:
     """End of a completed run: flag forms without a submit button, clear submitted forms."""
     from ..elements.alerts import error

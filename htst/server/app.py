@@ -19,6 +19,7 @@ from ..errors import InvalidWidgetValue
 from ..render import page as render_page
 from ..render.html import Renderer
 from ..runtime.app import AppScript
+from ..runtime.forms import show_pending
 from ..runtime.session import MemoryStore, Session
 from ..version import __version__
 from .form import ATTACH, CLEAR_CACHE, CLICK, FRAGMENT, STOP, read_changes
@@ -138,7 +139,7 @@ class HtstSite:
             # A fragment's timer while the app runs: skip this tick, don't stop the run.
             return self._finish(Response(status=204), sid, new_cookie)
         try:
-            changes, rerun_asked = read_changes(session.state, form, request.files)
+            changes, rerun_asked, held = read_changes(session.state, form, request.files)
         except InvalidWidgetValue as exc:
             return self._finish(Response(str(exc), status=400, content_type="text/plain; charset=utf-8"), sid, new_cookie)
         download = None if is_htmx or wants_json else self._clicked_download(session)
@@ -151,9 +152,12 @@ class HtstSite:
                 self.runner.start(session, changes).done.wait()
             return download
         live = self.runner.start(session, changes, fragment, interrupt=fragment is None)
-        return self._finish(self._answer(live, session, sid, wants_json, is_htmx), sid, new_cookie)
+        return self._finish(self._answer(live, session, sid, wants_json, is_htmx, held), sid, new_cookie)
 
-    def _answer(self, live: LiveRun | None, session: Session, sid: str, wants_json: bool, is_htmx: bool) -> Response:
+    def _answer(
+        self, live: LiveRun | None, session: Session, sid: str, wants_json: bool, is_htmx: bool,
+        held: dict[str, Any] | None = None,
+    ) -> Response:
         """A run's answer: partials (streamed if the run takes a while), the page, or JSON."""
         page_url = url_for(".page")
 
@@ -170,6 +174,8 @@ class HtstSite:
             return Response(render_page.tree_json(session.roots, tab=self.tokens.tab_token(sid, session.id)), content_type="application/json")
         if not is_htmx:
             new_url(session)  # the browser's address is the form's action either way
+            if held and live is not None and session.roots is not None:
+                show_pending(session.roots, session.state, held)
             html = self.runner.render_view(live, lambda roots: render_page.full_page(self.renderer, roots, session, **self._page_context(sid, session))) if live else ""
             return Response(html, content_type="text/html; charset=utf-8")
         if live is None or live.done.wait(FIRST_LOOK):

@@ -32,8 +32,11 @@ def _lookup(state: SessionState, name: str) -> WidgetMeta | None:
     return state.widget_meta(name) or state.widget_for_key(name)
 
 
-def read_changes(state: SessionState, form: MultiDict, files: MultiDict | None = None) -> tuple[dict[str, Any], bool]:
-    """Return (changes by widget id, whether a rerun was asked for explicitly).
+def read_changes(
+    state: SessionState, form: MultiDict, files: MultiDict | None = None
+) -> tuple[dict[str, Any], bool, dict[str, Any]]:
+    """Return (changes to apply, whether a rerun was asked for explicitly, changes held
+    back: fields of a form that was not submitted).
 
     `files` are a multipart post's file fields (Werkzeug FileStorage objects).
     """
@@ -94,8 +97,8 @@ def read_changes(state: SessionState, form: MultiDict, files: MultiDict | None =
             changes[enter] = True
     # Values of a form's widgets count only when that form is submitted: a plain post
     # carries every field, and unsubmitted form input must not leak into other reruns.
-    changes, _unsubmitted = split_form_changes(state, changes)
-    return changes, bool(form.get(RERUN))
+    changes, held = split_form_changes(state, changes)
+    return changes, bool(form.get(RERUN)), held
 
 
 def _read_files(state: SessionState, files: MultiDict, changes: dict[str, Any]) -> None:

@@ -92,11 +92,16 @@ def show_pending(roots: dict[str, Node], state: SessionState, held: dict[str, An
             wid = node.props.get("wid")
             meta = state.widget_meta(wid) if wid in held else None
             if meta is not None:
+                value = held[wid]
                 try:
-                    raw = meta.serialize(held[wid])
+                    raw = meta.serialize(value)
                 except Exception:
                     continue  # not drawable as posted: the widget shows its own value
-                node.props = {**node.props, "raw": raw}
+                props = {**node.props, "raw": raw}
+                if node.type == "number_input" and value is not None:  # its steppers' ends
+                    props["at_min"] = props.get("min") is not None and value <= props["min"]
+                    props["at_max"] = props.get("max") is not None and value >= props["max"]
+                node.props = props
 
 
 def finish_forms(ctx: RunContext) -> None:

@@ -97,7 +97,7 @@ def test_plain_form_post_with_another_button_does_not_apply_the_value(make_app, 
 def test_plain_post_of_a_stepper_in_a_form_steps_the_field_but_not_the_script(make_app, open_tab):
     """Without JS a stepper reloads the page: the form shows the stepped value and what
     was typed, and the script sees them only when the form is submitted."""
-    source = FORM_APP.replace('    name = st.text_input("Name")', '    name = st.text_input("Name")\n    n = st.number_input("N", value=1)')
+    source = FORM_APP.replace('    name = st.text_input("Name")', '    name = st.text_input("Name")\n    n = st.number_input("N", value=1, max_value=3)')
     source += 'st.write(f"Saved n: {n}")\n'
     tab = open_tab(make_app(source).test_client())
     name, n = tab.wid("Name"), tab.wid("N")
@@ -106,6 +106,7 @@ def test_plain_post_of_a_stepper_in_a_form_steps_the_field_but_not_the_script(ma
     assert "Saved n: 1" in tab.page.text and "Saved name: nobody" in tab.page.text
     tab.post(_fields(tab) + [("_htst_step", f"{n}:+1")])
     assert (n, "3") in tab.page.form_fields
+    assert re.search(r'value="[^"]*:\+1"[^>]*disabled', tab.page.html), "+ is not disabled at max_value"
     tab.post(_fields(tab) + [("_htst_click", tab.wid("Save"))])
     assert "Saved n: 3" in tab.page.text and "Saved name: Ann (submitted=True)" in tab.page.text
 

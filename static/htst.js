@@ -183,6 +183,14 @@
     if (on) r.setAttribute("data-htst-running", "");
     else r.removeAttribute("data-htst-running");
   }
+  // hx-sse keeps one connection per element, and a stream that ends closes the element's
+  // connection: every request comes from the app's form, so an older stream ending just
+  // after a newer one began would abort the newer one. Each stream is ended by the
+  // server, so the form keeps none.
+  document.addEventListener("htmx:sse:after:connection", function (e) {
+    var own = e.target && e.target._htmx;
+    if (own && own.sse === e.detail.connection) own.sse = null;
+  });
   document.addEventListener("htst:running", function (e) { setRunning(Number(e.detail.data), true); });
   document.addEventListener("htst:done", function (e) { setRunning(Number(e.detail.data), false); });
   document.addEventListener("htst:url", function (e) { history.replaceState(history.state, "", e.detail.data); });

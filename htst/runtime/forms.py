@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import HtstAPIException
+from ..errors import HtstAPIException, InvalidWidgetValue
 from .context import RunContext
 from .nodes import Node
 from .state import SessionState, WidgetMeta
@@ -95,7 +95,7 @@ def show_pending(roots: dict[str, Node], state: SessionState, held: dict[str, An
                 value = held[wid]
                 try:
                     raw = meta.serialize(value)
-                except Exception:
+                except (InvalidWidgetValue, TypeError, ValueError):
                     continue  # not drawable as posted: the widget shows its own value
                 props = {**node.props, "raw": raw}
                 if node.type == "number_input" and value is not None:  # its steppers' ends

@@ -151,8 +151,10 @@ class CachedFunction:
         digest = hash_arguments(self._written_name(), arguments, self.hash_funcs, decorator=self.kind.kind)
         return f"{self.identity()}:{self.kind.generation}:{digest}"
 
-    def widget_key(self, key: str, values: list[tuple[str, Any]]) -> str:
-        """The key of an entry whose function drew widgets: their values are arguments too."""
+    def widget_key(self, key: str, widgets: dict[str, tuple]) -> str:
+        """The key of an entry whose function drew widgets ({id: (call, value)}): their
+        values are arguments too."""
+        values = [(wid, value) for wid, (_, value) in widgets.items()]
         digest = hash_arguments(self._written_name(), values, self.hash_funcs, decorator=self.kind.kind)
         return f"{key}{WIDGETS}{digest}"
 
@@ -218,7 +220,7 @@ class CachedFunction:
                 entry = Entry(clock(), self._store_value(value), elements)
                 if widgets:
                     local = self.widget_cache()
-                    local.set(self.widget_key(key, [(wid, v) for wid, _, v in widgets]), entry)
+                    local.set(self.widget_key(key, widgets), entry)
                     local.remember_plan(key, widgets)
                 else:
                     cache.set(key, entry)
@@ -275,12 +277,12 @@ class CachedFunction:
                 "st.cache_resource to keep the object itself."
             ) from exc
 
-    def _compute(self, args: tuple, kwargs: dict) -> tuple[Any, list[Step], list[tuple[str, tuple, Any]]]:
-        """Run the function; record what it draws at the cursor (replayed on hits) and,
-        if allowed, the widgets it drew: [(id, call, value)]."""
+    def _compute(self, args: tuple, kwargs: dict) -> tuple[Any, list[Step], dict[str, tuple]]:
+        """Run the function; record what it draws (replayed on hits) and, if allowed, the
+        widgets it drew: {id: (call, value)}."""
         ctx = current_or_none()
         if ctx is None:
-            return self.func(*args, **kwargs), [], []
+            return self.func(*args, **kwargs), [], {}
         spinner = self._spinner_text()
         if spinner:
             from ..elements.status import spinner as show_spinner
@@ -289,18 +291,17 @@ class CachedFunction:
                 return self._run_recording(ctx, args, kwargs)
         return self._run_recording(ctx, args, kwargs)
 
-    def _run_recording(self, ctx: Any, args: tuple, kwargs: dict) -> tuple[Any, list[Step], list[tuple[str, tuple, Any]]]:
+    def _run_recording(self, ctx: Any, args: tuple, kwargs: dict) -> tuple[Any, list[Step], dict[str, tuple]]:
         drawing = Drawing(ctx)
         if self.allow_widgets:
-            with recording_widgets(ctx) as calls:
+            with recording_widgets(ctx) as widgets:
                 value = self.func(*args, **kwargs)
-            widgets = [(wid, call, v) for wid, (call, v) in calls.items()]
-            return value, drawing.steps(calls), widgets
+            return value, drawing.steps(widgets), widgets
         value = self.func(*args, **kwargs)
         if drawing.has_widgets():
             # The warning is recorded too: on hits it says why the widget is missing.
             _warn_widget(self)
-        return value, drawing.steps(), []
+        return value, drawing.steps(), {}
 
     def _spinner_text(self) -> str | None:
         if self.show_spinner is False or self.show_spinner is None:

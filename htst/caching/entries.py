@@ -84,12 +84,13 @@ class FunctionCache:
             plans = self.plans.get(key)
             return list(reversed(plans.values())) if plans else []  # the newest first
 
-    def remember_plan(self, key: str, widgets: list[tuple[str, tuple, Any]]) -> None:
+    def remember_plan(self, key: str, widgets: dict[str, tuple]) -> None:
+        """Remember the calls of the widgets ({id: (call, value)}) an entry for `key` drew."""
         with self.lock:
             plans = self.plans.pop(key, None) or OrderedDict()
-            signature = tuple(wid for wid, _, _ in widgets)
+            signature = tuple(widgets)
             plans.pop(signature, None)
-            plans[signature] = [call for _, call, _ in widgets]
+            plans[signature] = [call for call, _ in widgets.values()]
             self.plans[key] = plans
             while len(self.plans) > max(len(self.keys), 1):  # no plans for long-gone entries
                 self.plans.popitem(last=False)

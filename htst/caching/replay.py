@@ -160,8 +160,8 @@ def call_again(ctx: RunContext, call: tuple) -> Any:
         ctx.call = outer
 
 
-def widget_values(ctx: RunContext, calls: list[tuple]) -> list[tuple[str, Any]]:
-    """The (id, value) of each widget these calls draw, read without drawing on the page.
+def widget_values(ctx: RunContext, calls: list[tuple]) -> dict[str, tuple]:
+    """{id: (call, value)} of each widget these calls draw, read without drawing on the page.
 
     The widgets are registered (that is what gives them their values) into a container
     that is never attached, then the registration is undone, so that the entry's own
@@ -179,4 +179,4 @@ def widget_values(ctx: RunContext, calls: list[tuple]) -> list[tuple[str, Any]]:
         finally:
             ctx.widget_ids.difference_update(drawn)
             ctx.state.restore(before)
-    return [(wid, value) for wid, (_, value) in drawn.items()]
+    return drawn

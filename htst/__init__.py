@@ -66,8 +66,8 @@ from .elements.selection_buttons import segmented_control as segmented_control
 from .elements.selection_buttons import feedback as feedback
 from .elements.text_input import text_input as text_input
 from .elements.text_area import text_area as text_area
-from .elements.datetime_input import date_input as date_input
-from .elements.datetime_input import time_input as time_input
+from .elements.date_time import date_input as date_input
+from .elements.date_time import time_input as time_input
 from .elements.color_picker import color_picker as color_picker
 from .elements.files import file_uploader as file_uploader
 from .elements.download import download_button as download_button
@@ -94,26 +94,6 @@ from .runtime.globals import session_state as session_state
 from .runtime.globals import secrets as secrets
 from .runtime.globals import query_params as query_params
 
-# Serving
-from .server.app import blueprint as blueprint
-from .server.app import create_app as create_app
-
-
-def _lock_drawing_commands(namespace: dict) -> None:
-    """Every drawing command holds its run's tree lock (see `runtime.context.command`).
-
-    Done here, once, for the public names, so element modules stay plain functions and
-    their internal calls to each other do not lock twice.
-    """
-    from .runtime.context import command
-
-    # These run the user's own code for as long as it takes: they must not hold the lock.
-    runs_user_code = {"fragment", "dialog", "cache_data", "cache_resource", "blueprint", "create_app"}
-    for name, value in list(namespace.items()):
-        if name.startswith("_") or name in runs_user_code or isinstance(value, type):
-            continue
-        if callable(value) and not getattr(value, "__htst_command__", False) and getattr(value, "__module__", "").startswith("htst."):
-            namespace[name] = command(value)
-
-
-_lock_drawing_commands(globals())
+# Serving (Flask loads on first use)
+from .embedding import blueprint as blueprint
+from .embedding import create_app as create_app

@@ -112,6 +112,7 @@ def steps_for(drawn: list[Node], calls: dict[str, tuple]) -> list[Step]:
 
 def copy_node(node: Node) -> Node:
     copied = Node(node.type, dict(node.props), node.id, container=node.children is not None)
+    copied.data = node.data
     if node.children is not None:
         copied.children = [copy_node(child) for child in node.children]
     return copied
@@ -144,6 +145,7 @@ def _draw(ctx: RunContext, step: Step) -> None:
                 _draw(ctx, inner)
     else:
         added = ctx.add(step.type, copy.copy(step.props), container=step.children is not None)
+        added.data = step.data
         if step.children:
             with ctx.inside(added):
                 for child in step.children:

@@ -6,7 +6,7 @@ import os
 import traceback
 from typing import Any
 
-from .block import Block, add_element
+from .block import Block, add_element, public
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -15,22 +15,27 @@ def _alert(kind: str, body: Any, icon: str | None) -> Block:
     return add_element(kind, {"body": str(body), "icon": icon})
 
 
+@public
 def success(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
     return _alert("success", body, icon)
 
 
+@public
 def info(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
     return _alert("info", body, icon)
 
 
+@public
 def warning(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
     return _alert("warning", body, icon)
 
 
+@public
 def error(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
     return _alert("error", body, icon)
 
 
+@public
 def exception(exception: BaseException, *, width: Any = "stretch") -> Block:
     """Display an exception: its type, message and traceback."""
     return exception_element(exception, show_details=True)

@@ -1,22 +1,29 @@
 """Block: a place to draw into, usable as `with block:` or `block.button(...)`.
 
-Every command is reachable as a method without one mixin per command: an unknown
-attribute is looked up among htst's public commands and run inside the block.
+Every drawing command is reachable as a method without one mixin per command: the
+`@public` decorator registers each `st.*` drawing command where it is defined, and an
+unknown attribute of a block is looked up there and run inside the block.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 from ..runtime.context import command, current
 from ..runtime.nodes import Node
 
-# Public names that are not drawing commands and so are not methods of a block.
-_NOT_COMMANDS = frozenset(
-    {"session_state", "secrets", "query_params", "stop", "rerun", "sidebar", "testing",
-     "blueprint", "create_app", "errors", "set_page_config", "cache_data", "cache_resource",
-     "fragment", "dialog"}
-)
+F = TypeVar("F", bound=Callable[..., Any])
+
+# The public drawing commands by name: what `block.<name>(...)` runs.
+COMMANDS: dict[str, Callable[..., Any]] = {}
+
+
+def public(fn: F) -> F:
+    """Mark a public `st.*` drawing command: it holds its run's tree lock while it draws
+    (`runtime.context.command`) and is a method of every block."""
+    locked = command(fn)
+    COMMANDS[fn.__name__] = locked
+    return locked
 
 
 class Block:
@@ -44,12 +51,8 @@ class Block:
         current().stack.pop()
 
     def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name.startswith("_") or name in _NOT_COMMANDS:
-            raise AttributeError(name)
-        import htst  # the public API, imported late: htst imports this module
-
-        command = getattr(htst, name, None)
-        if not callable(command) or isinstance(command, type):
+        command = COMMANDS.get(name)
+        if command is None:
             raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
         def in_block(*args: Any, **kwargs: Any) -> Any:

@@ -7,16 +7,19 @@ the page; inside a container it stays inline.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import draw_widget, register_widget
-from .block import Block, add_container
+from .block import Block, add_container, public
 
 _USER = ("user", "human")
 _ASSISTANT = ("assistant", "ai")
 
 
+@public
 def chat_message(name: str, *, avatar: str | None = None, width: Any = "stretch") -> Block:
     """A message container: `with st.chat_message("user"): st.write("Hello")`.
 
@@ -43,6 +46,36 @@ def chat_message(name: str, *, avatar: str | None = None, width: Any = "stretch"
     return block
 
 
+@dataclass(frozen=True, slots=True)
+class ChatInputSpec(WidgetSpec):
+    """A trigger with a text field: a non-empty post is a message, returned in the run it
+    causes and None after; the box is empty again after each send."""
+
+    kind = "chat_input"
+    testing = "ChatInput"
+    trigger = True
+    reset = None
+    preset = "ignore"  # as in Streamlit: a value written to its key is not shown
+    in_forms = False
+    max_chars: int | None = None
+
+    def parse(self, raw: Any) -> str | None:
+        if raw is None or raw == "":
+            return None
+        if not isinstance(raw, str):
+            raise InvalidWidgetValue(f"expected text, got {raw!r}")
+        if self.max_chars is not None and len(raw) > self.max_chars:
+            raise InvalidWidgetValue(f"text is longer than max_chars={self.max_chars}")
+        return raw
+
+    def serialize(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def shown(self, value: Any) -> str:
+        return ""
+
+
+@public
 def chat_input(
     placeholder: str = "Your message",
     *,
@@ -68,26 +101,13 @@ def chat_input(
     if accept_file or accept_audio:
         raise HtstAPIException("htst's st.chat_input does not accept files or audio yet.")
 
-    def parse(raw: Any) -> str | None:
-        if raw is None or raw == "":
-            return None
-        if not isinstance(raw, str):
-            raise InvalidWidgetValue(f"expected text, got {raw!r}")
-        if max_chars is not None and len(raw) > max_chars:
-            raise InvalidWidgetValue(f"text is longer than max_chars={max_chars}")
-        return raw
-
     ctx, meta, value = register_widget(
-        "chat_input", key=key,
+        shared(ChatInputSpec(max_chars)), key=key,
         identity=(str(placeholder), max_chars),
-        default=None, parse=parse, serialize=lambda v: "" if v is None else str(v),
-        callback=on_submit, args=args, kwargs=kwargs,
-        # A trigger whose value comes from its text field, reset to None after the run.
-        trigger=True, extra={"trigger_field": True, "trigger_reset": None, "no_state_set": False, "ignore_state_set": True},
+        default=None, callback=on_submit, args=args, kwargs=kwargs,
     )
     pinned = ctx.container is ctx.roots["main"]
     props = {"wid": meta.id, "key": meta.key, "label": str(placeholder), "placeholder": str(placeholder),
              "max_chars": max_chars, "disabled": bool(disabled), "pinned": pinned}
     draw_widget(ctx, meta, value, props)
-    meta.raw = props["raw"] = ""  # the box is empty again after each send
     return value

@@ -6,10 +6,13 @@ of the run that drew them, so a value always is one of the objects the script ga
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
+from .block import public
 
 
 def _parse_bool(raw: Any) -> bool:
@@ -23,15 +26,32 @@ def _parse_bool(raw: Any) -> bool:
     raise InvalidWidgetValue(f"expected a boolean (1/0, true/false), got {raw!r}")
 
 
-def _bool_widget(kind: str, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str) -> bool:
+@dataclass(frozen=True, slots=True)
+class CheckboxSpec(WidgetSpec):
+    """Checked posts "1"; the template's hidden "0" before it posts the unchecked state."""
+
+    kind = "checkbox"
+    testing = "Checkbox"
+
+    def parse(self, raw: Any) -> bool:
+        return _parse_bool(raw)
+
+    def serialize(self, value: Any) -> str:
+        return "1" if value else "0"
+
+
+@dataclass(frozen=True, slots=True)
+class ToggleSpec(CheckboxSpec):
+    kind = "toggle"
+
+
+def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str) -> bool:
     ctx, meta, current = register_widget(
-        kind,
+        shared(spec),
         key=key,
         identity=(str(label), bool(value), help),
         default=bool(value),
         default_given=bool(value),
-        parse=_parse_bool,
-        serialize=lambda v: "1" if v else "0",
         callback=on_change,
         args=args,
         kwargs=kwargs,
@@ -41,14 +61,16 @@ def _bool_widget(kind: str, label: str, value: bool, key: Any, help: str | None,
     return current
 
 
+@public
 def checkbox(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> bool:
     """Display a checkbox; returns whether it is checked."""
-    return _bool_widget("checkbox", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _bool_widget(CheckboxSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
 
 
+@public
 def toggle(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> bool:
     """Display a toggle switch; returns whether it is on."""
-    return _bool_widget("toggle", label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _bool_widget(ToggleSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
 
 
 def _options_list(options: Any) -> list[Any]:
@@ -61,12 +83,17 @@ def _options_list(options: Any) -> list[Any]:
     return list(options)
 
 
-def _index_codec(options: list[Any], allow_none: bool) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
-    """parse: client index -> option; serialize: option -> index ('' for None)."""
+@dataclass(frozen=True, slots=True)
+class OptionSpec(WidgetSpec):
+    """One option, posted as its index ("" for none): the value is the option object itself."""
 
-    def parse(raw: Any) -> Any:
+    options: tuple
+    allow_none: bool
+
+    def parse(self, raw: Any) -> Any:
+        options = self.options
         if raw in ("", None):
-            if allow_none or not options:
+            if self.allow_none or not options:
                 return None
             raise InvalidWidgetValue("a selection is required")
         try:
@@ -77,35 +104,58 @@ def _index_codec(options: list[Any], allow_none: bool) -> tuple[Callable[[Any], 
             raise InvalidWidgetValue(f"option index {index} is out of range (0..{len(options) - 1})")
         return options[index]
 
-    def serialize(value: Any) -> Any:
+    def serialize(self, value: Any) -> str:
         if value is None:
             return ""
-        for index, option in enumerate(options):
-            if option is value or option == value:
-                return str(index)
-        raise InvalidWidgetValue(f"{value!r} is not one of the options")
-
-    return parse, serialize
+        return str(option_index(self.options, value))
 
 
-def _choice(kind: str, label: str, options: Any, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
+def option_index(options: Sequence[Any], value: Any) -> int:
+    """Where `value` is among the options (the object itself, or an equal one)."""
+    for index, option in enumerate(options):
+        if option is value or option == value:
+            return index
+    raise InvalidWidgetValue(f"{value!r} is not one of the options")
+
+
+def shared_if_plain(spec: WidgetSpec, options: Sequence[Any]) -> WidgetSpec:
+    """Share an options spec between sessions only when its options are plain values of
+    one type (strings, numbers): there an equal option is as good as the same object,
+    while the docs promise other objects back from the script's own options."""
+    kinds = {type(option) for option in options}
+    if len(kinds) <= 1 and kinds <= {str, int, float, bool}:
+        return shared(spec)
+    return spec
+
+
+@dataclass(frozen=True, slots=True)
+class RadioSpec(OptionSpec):
+    kind = "radio"
+    testing = "Selection"
+
+
+@dataclass(frozen=True, slots=True)
+class SelectboxSpec(OptionSpec):
+    kind = "selectbox"
+    testing = "Selection"
+
+
+def _choice(spec_class: type[OptionSpec], label: str, options: Any, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
+    kind = spec_class.kind
     opts = _options_list(options)
     if index is not None:
         if isinstance(index, bool) or not isinstance(index, int):
             raise HtstAPIException(f"{kind.capitalize()} index must be an int or None, got {type(index).__name__}.")
         if opts and not 0 <= index < len(opts):
             raise HtstAPIException(f"{kind.capitalize()} index must be between 0 and length of options")
-    labels = [str(format_func(option)) for option in opts]
-    parse, serialize = _index_codec(opts, allow_none=True)
+    labels = tuple(str(format_func(option)) for option in opts)
     default = opts[index] if opts and index is not None else None
     ctx, meta, value = register_widget(
-        kind,
+        shared_if_plain(spec_class(tuple(opts), True), opts),
         key=key,
-        identity=(str(label), tuple(labels), index, help) + extra_identity,
+        identity=(str(label), labels, index, help) + extra_identity,
         default=default,
         default_given=index != 0,
-        parse=parse,
-        serialize=serialize,
         callback=on_change,
         args=args,
         kwargs=kwargs,
@@ -118,13 +168,15 @@ def _choice(kind: str, label: str, options: Any, index: int | None, format_func:
     return value
 
 
+@public
 def radio(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content") -> Any:
     """Display radio buttons; returns the selected option (None if index=None and untouched)."""
-    caps = [str(c) for c in captions] if captions else []
-    return _choice("radio", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (horizontal, tuple(caps)), {"horizontal": horizontal, "captions": caps})
+    caps = tuple(str(c) for c in captions) if captions else ()
+    return _choice(RadioSpec, label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (horizontal, caps), {"horizontal": horizontal, "captions": caps})
 
 
+@public
 def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch") -> Any:
     """Display a select widget; returns the selected option (None if index=None and untouched)."""
     text = "Choose an option" if placeholder is None else str(placeholder)
-    return _choice("selectbox", label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (placeholder,), {"placeholder": text})
+    return _choice(SelectboxSpec, label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (placeholder,), {"placeholder": text})

@@ -8,10 +8,13 @@ stays "#FFF"), as in Streamlit.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from .block import public
 
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
@@ -24,18 +27,23 @@ def _canonical(color: str) -> str:
     return "#" + digits
 
 
-def _parse(raw: Any) -> str:
-    if not isinstance(raw, str) or not _HEX.fullmatch(raw):
-        raise InvalidWidgetValue(f"expected a color as #rrggbb, got {raw!r}")
-    return _canonical(raw)
+@dataclass(frozen=True, slots=True)
+class ColorPickerSpec(WidgetSpec):
+    kind = "color_picker"
+    testing = "ColorPicker"
+
+    def parse(self, raw: Any) -> str:
+        if not isinstance(raw, str) or not _HEX.fullmatch(raw):
+            raise InvalidWidgetValue(f"expected a color as #rrggbb, got {raw!r}")
+        return _canonical(raw)
+
+    def serialize(self, value: Any) -> str:
+        if isinstance(value, str) and _HEX.fullmatch(value):
+            return _canonical(value)
+        return str(value)
 
 
-def _serialize(value: Any) -> str:
-    if isinstance(value, str) and _HEX.fullmatch(value):
-        return _canonical(value)
-    return str(value)
-
-
+@public
 def color_picker(label: str, value: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> str:
     """Display a colour picker; returns a hex string (default "#000000").
 
@@ -51,8 +59,8 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
     if not _HEX.fullmatch(default):
         raise HtstAPIException(f"'{default}' is not a valid hex code for colors. Valid ones are like '#00FFAA' or '#000'.")
     ctx, meta, current = register_widget(
-        "color_picker", key=key, identity=(str(label), str(value), help),
-        default=default, default_given=value is not None, parse=_parse, serialize=_serialize,
+        shared(ColorPickerSpec()), key=key, identity=(str(label), str(value), help),
+        default=default, default_given=value is not None,
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)

@@ -6,9 +6,10 @@ import json as _json
 from typing import Any
 
 from ..errors import HtstAPIException
-from .block import Block, add_element
+from .block import Block, add_element, public
 
 
+@public
 def json(body: Any, *, expanded: bool | int = True, width: Any = "stretch") -> Block:
     """Display an object or a JSON string as pretty-printed JSON."""
     if isinstance(body, str):
@@ -36,6 +37,7 @@ def _to_jsonable(value: Any) -> Any:
     return value
 
 
+@public
 def metric(
     label: str,
     value: Any,

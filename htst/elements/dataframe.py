@@ -14,7 +14,8 @@ from typing import Any, Literal, NoReturn
 
 from ..errors import HtstAPIException
 from ..runtime.context import command
-from .block import Block, add_element
+from ..runtime.nodes import Node
+from .block import Block, add_element, public
 
 # Rows drawn at most; the full data stays on the node for AppTest and add_rows.
 MAX_ROWS = 10_000
@@ -50,12 +51,14 @@ class DataElement(Block):
                 "add_rows() only works on what st.dataframe or st.table returned, "
                 "and only while that element is still shown."
             )
-        old = node.props["_data"]
+        old, options = node.data
         new = _append(old, to_dataframe(data))
-        node.props = _props(new, **node.props["_options"])
+        node.props = _props(new, **options)
+        node.data = (new, options)
         return self
 
 
+@public
 def dataframe(
     data: Any = None,
     width: int | str = "stretch",
@@ -107,6 +110,7 @@ def dataframe(
     )
 
 
+@public
 def table(data: Any = None, *, border: bool | Literal["horizontal"] = True) -> DataElement:
     """Display a static table: every row, full width, no scrolling box.
 
@@ -268,7 +272,10 @@ def _column_order(order: Any) -> tuple | None:
 
 def _add(type: str, df: Any, **options: Any) -> DataElement:
     slot = add_element(type, _props(df, **options))
-    return DataElement(slot._node)
+    node: Node = slot._node  # type: ignore[assignment]
+    # The frame itself stays on the server: AppTest reads it, add_rows() extends it.
+    node.data = (df, options)
+    return DataElement(node)
 
 
 def _props(
@@ -316,15 +323,6 @@ def _props(
         "width": width,
         "height": height,
         "border": border,
-        "_data": df,
-        "_options": {
-            "kind": kind,
-            "width": width,
-            "height": height,
-            "hide_index": hide_index,
-            "column_order": column_order,
-            "border": border,
-        },
     }
 
 

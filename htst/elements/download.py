@@ -10,13 +10,29 @@ from __future__ import annotations
 
 import io
 import mimetypes
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import HtstAPIException
 from ..runtime.context import current
+from ..runtime.widget_spec import NOTHING, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from .button import check_button_type, parse_click
-from .block import Block, add_element
+from .block import Block, add_element, public
+from .button import ClickSpec, check_button_type
+
+
+@dataclass(frozen=True, slots=True)
+class DownloadSpec(ClickSpec):
+    """A click reruns (unless on_click="ignore"); without JavaScript it is answered with
+    the file itself (`attachment`)."""
+
+    kind = "download_button"
+    in_forms = False
+    attachment: str | None = None
+    reruns: bool = True
+
+    def click(self) -> Any:
+        return True if self.reruns else NOTHING
 
 def _as_bytes(data: Any, mime: str | None) -> tuple[bytes, str]:
     """Streamlit's rules: text is UTF-8 `text/plain`, bytes and files `application/octet-stream`."""
@@ -33,6 +49,7 @@ def _as_bytes(data: Any, mime: str | None) -> tuple[bytes, str]:
     raise HtstAPIException(f"Invalid binary data format: {type(data)}")
 
 
+@public
 def download_button(
     label: str,
     data: Any,
@@ -66,11 +83,10 @@ def download_button(
     media_id = ctx.app.media.add(payload, mimetype, name)
     ignore = on_click == "ignore"
     ctx, meta, value = register_widget(
-        "download_button", key=key,
+        shared(DownloadSpec(media_id, not ignore)), key=key,
         identity=(str(label), file_name, mime, help, type, icon),
-        default=False, parse=parse_click, serialize=bool,
+        default=False,
         callback=on_click if callable(on_click) else None, args=args, kwargs=kwargs,
-        trigger=True, extra={"no_state_set": True, "media_id": media_id, "ignore": ignore},
     )
     props = base_props(meta, label, help, disabled, "visible")
     props.update(kind=type, icon=icon, stretch=bool(use_container_width) or width == "stretch",
@@ -79,6 +95,7 @@ def download_button(
     return bool(value)
 
 
+@public
 def link_button(
     label: str,
     url: str,

@@ -11,10 +11,13 @@ from __future__ import annotations
 import io
 import mimetypes
 import secrets
-from typing import Any, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, NamedTuple, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widget_spec import NOTHING, PostedFile, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from .block import public
 
 
 class UploadedFile(io.BytesIO):
@@ -37,6 +40,14 @@ class UploadedFile(io.BytesIO):
         return f"UploadedFile(file_id={self.file_id!r}, name={self.name!r}, type={self.type!r}, size={self.size})"
 
 
+class ShownFile(NamedTuple):
+    """A held file as the uploader's list shows it."""
+
+    id: str
+    name: str
+    size: str
+
+
 def normalize_types(type: str | Sequence[str] | None) -> list[str] | None:
     """Extensions with their dot, lower case; `jpg` and `jpeg` stand for each other."""
     if type is None:
@@ -54,19 +65,65 @@ def normalize_types(type: str | Sequence[str] | None) -> list[str] | None:
     return list(dict.fromkeys(out))
 
 
-def new_upload(extra: dict, name: str, content_type: str | None, data: bytes) -> UploadedFile:
-    """An UploadedFile for a posted file, after the widget's checks (InvalidWidgetValue -> 400)."""
-    types = extra.get("types")
-    ext = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if types is not None and ext not in types:
-        raise InvalidWidgetValue(f"{ext or name!r} files are not allowed (accepted: {', '.join(types)}).")
-    limit = extra.get("max_bytes")
-    if limit is not None and len(data) > limit:
-        raise InvalidWidgetValue(f"{name!r} is over the limit of {limit / (1024 * 1024):g} MB per file.")
-    mime = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return UploadedFile(data, name, mime)
+@dataclass(frozen=True, slots=True)
+class FileUploaderSpec(WidgetSpec):
+    """Files arrive in a multipart post under the widget's name (`upload`); the value
+    keeps them until the user removes one (`remove`). The field itself posts nothing."""
+
+    kind = "file_uploader"
+    preset = "refuse"
+    replayable = False
+    multiple: bool = False
+    types: tuple[str, ...] | None = None
+    max_bytes: int | None = None
+
+    def parse(self, raw: Any) -> Any:
+        raise InvalidWidgetValue("files are posted as files, not as text")
+
+    def serialize(self, value: Any) -> Any:
+        if isinstance(value, list):
+            return [f.file_id for f in value]
+        return value.file_id if value else ""
+
+    def read(self, fields: Any, name: str) -> Any:
+        return NOTHING
+
+    def upload(self, value: Any, files: list[PostedFile]) -> Any:
+        posted = [f for f in files if f.filename]  # an empty file input posts filename=""
+        if not posted:
+            return NOTHING
+        if not self.multiple and len(posted) > 1:
+            raise InvalidWidgetValue("it takes one file")
+        uploads = [self._new_upload(f) for f in posted]
+        if self.multiple:
+            return list(value or []) + uploads
+        return uploads[-1]
+
+    def remove(self, value: Any, file_id: str) -> Any:
+        if isinstance(value, list):
+            kept = [f for f in value if f.file_id != file_id]
+            return kept if len(kept) != len(value) else NOTHING
+        if value is not None and value.file_id == file_id:
+            return None
+        return NOTHING
+
+    def _new_upload(self, posted: PostedFile) -> UploadedFile:
+        """An UploadedFile for a posted file, after the widget's checks (InvalidWidgetValue -> 400).
+
+        The name is kept exactly as the browser sent it: it is data, shown escaped, and
+        never part of a path.
+        """
+        name = posted.filename
+        ext = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if self.types is not None and ext not in self.types:
+            raise InvalidWidgetValue(f"{ext or name!r} files are not allowed (accepted: {', '.join(self.types)}).")
+        if self.max_bytes is not None and len(posted.data) > self.max_bytes:
+            raise InvalidWidgetValue(f"{name!r} is over the limit of {self.max_bytes / (1024 * 1024):g} MB per file.")
+        mime = posted.content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return UploadedFile(posted.data, name, mime)
 
 
+@public
 def file_uploader(
     label: str,
     type: str | Sequence[str] | None = None,
@@ -92,15 +149,15 @@ def file_uploader(
     types = normalize_types(type)
     if on_change == "rerun":
         on_change = None
+    spec = FileUploaderSpec(
+        multiple, None if types is None else tuple(types),
+        None if max_upload_size is None else int(max_upload_size * 1024 * 1024),
+    )
     ctx, meta, value = register_widget(
-        "file_uploader", key=key,
+        shared(spec), key=key,
         identity=(str(label), tuple(types or ()), str(accept_multiple_files), help, max_upload_size),
         default=[] if multiple else None,
-        parse=lambda raw: raw,  # files never travel as text; the server builds the value
-        serialize=lambda v: [f.file_id for f in v] if isinstance(v, list) else (v.file_id if v else ""),
         callback=on_change, args=args, kwargs=kwargs,
-        extra={"files": True, "no_state_set": True, "multiple": multiple, "types": types,
-               "max_bytes": None if max_upload_size is None else int(max_upload_size * 1024 * 1024)},
     )
     files = value if isinstance(value, list) else ([value] if value is not None else [])
     for f in files:
@@ -113,7 +170,7 @@ def file_uploader(
         directory=accept_multiple_files == "directory",
         limit=f"{float(limit_mb):g}MB",
         type_names=", ".join(t.lstrip(".").upper() for t in types) if types else None,
-        files=[{"id": f.file_id, "name": f.name, "size": _size(f.size)} for f in files],
+        files=tuple(ShownFile(f.file_id, f.name, _size(f.size)) for f in files),
     )
     draw_widget(ctx, meta, value, props)
     return value

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current
 from ..runtime.forms import FormInfo
+from ..runtime.widget_spec import shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from .block import Block
-from .button import check_button_type, parse_click
+from .block import Block, public
+from .button import ClickSpec, check_button_type
 
 
+@dataclass(frozen=True, slots=True)
+class SubmitSpec(ClickSpec):
+    """A form's submit button: its click sends the form's held values with it."""
+
+    kind = "form_submit_button"
+    submits_form = True
+    submits_on_enter: bool = True
+
+
+@public
 def form(
     key: str,
     clear_on_submit: bool = False,
@@ -39,6 +51,7 @@ def form(
     return Block(node)
 
 
+@public
 def form_submit_button(
     label: str = "Submit",
     help: str | None = None,
@@ -59,17 +72,13 @@ def form_submit_button(
     form_id = ctx.stack[-1].form
     info = ctx.forms.get(form_id or "")
     ctx, meta, value = register_widget(
-        "form_submit_button",
+        shared(SubmitSpec(info is not None and info.enter_to_submit)),
         key=key,
         identity=(str(label), help, form_id, type, icon),
         default=False,
-        parse=parse_click,
-        serialize=bool,
         callback=on_click,
         args=args,
         kwargs=kwargs,
-        trigger=True,
-        extra={"enter_submits": info is not None and info.enter_to_submit},
     )
     if info is not None:
         info.has_submit = True

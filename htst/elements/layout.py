@@ -6,17 +6,19 @@ from numbers import Real
 from typing import Any, Sequence
 
 from ..errors import HtstAPIException
-from .block import Block, add_container
+from .block import Block, add_container, public
 
 sidebar = Block(root="sidebar")
 
 
+@public
 def container(*, border: bool | None = None, key: str | None = None, height: int | str | None = None, width: Any = "stretch", **_ignored: Any) -> Block:
     """A vertical group of elements that can be filled out of order."""
     _, block = add_container("container", {"border": bool(border) if border is not None else height is not None, "height": height, "key": key})
     return block
 
 
+@public
 def columns(spec: int | Sequence[Real], *, gap: str | None = "small", vertical_alignment: str = "top", border: bool = False, width: Any = "stretch") -> list[Block]:
     """Side-by-side containers; `spec` is a count or a list of relative widths."""
     if isinstance(spec, Real) and not isinstance(spec, bool):
@@ -40,6 +42,7 @@ def columns(spec: int | Sequence[Real], *, gap: str | None = "small", vertical_a
     return blocks
 
 
+@public
 def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = None) -> list[Block]:
     """Tabs whose contents are all drawn; switching tabs happens in the browser, no rerun."""
     labels = [str(t) for t in tabs]
@@ -54,12 +57,14 @@ def tabs(tabs: Sequence[str], *, width: Any = "stretch", default: str | None = N
     return blocks
 
 
+@public
 def expander(label: str, expanded: bool = False, *, icon: str | None = None, width: Any = "stretch") -> Block:
     """A container the user can open and close in the browser (a <details> element)."""
     _, block = add_container("expander", {"label": str(label), "expanded": bool(expanded), "icon": icon})
     return block
 
 
+@public
 def empty() -> Block:
     """A slot that holds one element: each write replaces what was there."""
     _, block = add_container("empty", {})

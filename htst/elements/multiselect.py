@@ -6,55 +6,69 @@ Like selectbox, the returned objects are the options of the run that drew the wi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widget_spec import WidgetSpec
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
-from .choice import _options_list
+from .block import public
+from .choice import _options_list, shared_if_plain
 
 
-def multi_index_codec(options: list[Any], labels: list[str], accept_new: bool = False, limit: int | None = None) -> tuple[Callable, Callable]:
-    """parse: list of index strings -> list of options; serialize: the reverse.
+@dataclass(frozen=True, slots=True)
+class OptionsSpec(WidgetSpec):
+    """Several options, posted as one entry per option index (`multi`).
 
     With `accept_new`, an entry that is not an index is a new option typed by the user
     (or the label of an existing one, which then selects that option).
     """
 
-    def parse_one(raw: Any) -> Any:
-        text = str(raw)
+    options: tuple
+    labels: tuple
+    accept_new: bool = False
+    limit: int | None = None
+    multi: bool = True
+
+    def parse(self, raw: Any) -> list[Any]:
+        entries = [raw] if isinstance(raw, str) else list(raw or [])
+        if self.limit is not None and len(entries) > self.limit:
+            raise InvalidWidgetValue(f"{len(entries)} options selected, but max_selections is {self.limit}")
+        values: list[Any] = []
+        for entry in entries:
+            value = self._parse_one(entry)
+            if not any(v is value for v in values):
+                values.append(value)
+        return values
+
+    def _parse_one(self, raw: Any) -> Any:
+        options, text = self.options, str(raw)
         if text.isdigit() and int(text) < len(options):
             return options[int(text)]
-        if accept_new and text.strip():
-            return options[labels.index(text)] if text in labels else text
+        if self.accept_new and text.strip():
+            return options[self.labels.index(text)] if text in self.labels else text
         try:
             index = int(text)
         except ValueError:
             raise InvalidWidgetValue(f"expected an option index, got {raw!r}") from None
         raise InvalidWidgetValue(f"option index {index} is out of range (0..{len(options) - 1})")
 
-    def parse(raw: Any) -> list[Any]:
-        entries = [raw] if isinstance(raw, str) else list(raw or [])
-        if limit is not None and len(entries) > limit:
-            raise InvalidWidgetValue(f"{len(entries)} options selected, but max_selections is {limit}")
-        values: list[Any] = []
-        for entry in entries:
-            value = parse_one(entry)
-            if not any(v is value for v in values):
-                values.append(value)
-        return values
+    def serialize(self, values: Any) -> list[str]:
+        return [self._serialize_one(v) for v in (values or [])]
 
-    def serialize_one(value: Any) -> str:
-        for index, option in enumerate(options):
+    def _serialize_one(self, value: Any) -> str:
+        for index, option in enumerate(self.options):
             if option is value or option == value:
                 return str(index)
-        if accept_new and isinstance(value, str):
+        if self.accept_new and isinstance(value, str):
             return value
         raise InvalidWidgetValue(f"{value!r} is not one of the options")
 
-    def serialize(values: Any) -> list[str]:
-        return [serialize_one(v) for v in (values or [])]
 
-    return parse, serialize
+@dataclass(frozen=True, slots=True)
+class MultiselectSpec(OptionsSpec):
+    kind = "multiselect"
+    testing = "Multiselect"
 
 
 def default_list(default: Any, options: list[Any]) -> list[Any]:
@@ -89,6 +103,7 @@ def _too_many(count: int, limit: int) -> HtstAPIException:
     )
 
 
+@public
 def multiselect(label: str, options: Sequence[Any], default: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch") -> list[Any]:
     """Display a multiselect; returns the list of selected options (in selection order).
 
@@ -97,24 +112,21 @@ def multiselect(label: str, options: Sequence[Any], default: Any = None, format_
     user; a typed text that is a number is read as an option index.
     """
     opts = _options_list(options)
-    labels = [str(format_func(option)) for option in opts]
+    labels = tuple(str(format_func(option)) for option in opts)
     defaults = default_list(default, opts)
     if max_selections is not None and len(defaults) > max_selections:
         raise _too_many(len(defaults), max_selections)
-    parse, serialize = multi_index_codec(opts, labels, accept_new_options, max_selections)
-    default_raw = tuple(serialize(defaults))
+    spec = shared_if_plain(MultiselectSpec(tuple(opts), labels, accept_new_options, max_selections), opts)
+    default_raw = tuple(spec.serialize(defaults))
     ctx, meta, value = register_widget(
-        "multiselect",
+        spec,
         key=key,
-        identity=(str(label), tuple(labels), default_raw, help, max_selections, placeholder, accept_new_options),
+        identity=(str(label), labels, default_raw, help, max_selections, placeholder, accept_new_options),
         default=defaults,
         default_given=bool(defaults),
-        parse=parse,
-        serialize=serialize,
         callback=on_change,
         args=args,
         kwargs=kwargs,
-        extra={"multi": True},
         options=opts,
     )
     value, raw = drawable_value(ctx, meta, value, list(defaults))
@@ -124,8 +136,8 @@ def multiselect(label: str, options: Sequence[Any], default: Any = None, format_
     text = placeholder if placeholder is not None else ("Choose options" if opts else "No options to select")
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(
-        options=labels, indices=[int(r) for r in raw if r.isdigit() and int(r) < len(opts)],
-        new_options=[r for r in raw if not (r.isdigit() and int(r) < len(opts))],
+        options=labels, indices=tuple(int(r) for r in raw if r.isdigit() and int(r) < len(opts)),
+        new_options=tuple(r for r in raw if not (r.isdigit() and int(r) < len(opts))),
         placeholder=text, max_selections=max_selections, accept_new_options=accept_new_options,
     )
     draw_widget(ctx, meta, value, props)

@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import HtstAPIException
 from ..runtime.context import command, current
 from ..runtime.nodes import Node
-from .block import Block, add_element
+from .block import Block, add_element, public
 
 # Seconds a toast stays; 0 is "until closed".
 _DURATIONS = {"short": 4, "long": 10, "infinite": 0}
@@ -26,6 +26,7 @@ def _nonce() -> str:
 # -- toast -------------------------------------------------------------------------------
 
 
+@public
 def toast(body: Any, *, icon: str | None = None, duration: str | int = "short") -> Toast:
     """A short message at the bottom right of the window, gone after `duration`.
 
@@ -39,14 +40,16 @@ def toast(body: Any, *, icon: str | None = None, duration: str | int = "short") 
     events = ctx.roots["events"]
     # The stacking position: toasts this run (its reruns included) already drew.
     index = sum(
-        1 for n in events.children or () if n.type == "toast" and n.props.get("_run") is ctx.control
+        1 for n in events.children or () if n.type == "toast" and n.data is ctx.control
     )
     with ctx.inside(events):
         # `call` names this toast across `.toast()` updates: the browser keeps a toast a
         # later run no longer draws until its time is up, but not one updated in place.
-        props = {**_toast_props(body, icon, duration), "index": index, "call": _nonce(), "_run": ctx.control}
+        props = {**_toast_props(body, icon, duration), "index": index, "call": _nonce()}
         block = add_element("toast", props)
-    return Toast(block._node)
+    node: Node = block._node  # type: ignore[assignment]
+    node.data = ctx.control  # the run that drew it: its stacking index counts this run's toasts
+    return Toast(node)
 
 
 def _toast_props(body: Any, icon: str | None, duration: Any) -> dict[str, Any]:
@@ -79,7 +82,6 @@ class Toast(Block):
             **_toast_props(body, icon, duration),
             "index": node.props.get("index", 0),
             "call": node.props.get("call"),
-            "_run": node.props.get("_run"),
         }
         return self
 
@@ -87,11 +89,13 @@ class Toast(Block):
 # -- balloons and snow -------------------------------------------------------------------
 
 
+@public
 def balloons() -> Block:
     """Balloons float up the window for a few seconds (none if the user asks for less motion)."""
     return add_element("balloons", {"nonce": _nonce()})
 
 
+@public
 def snow() -> Block:
     """Snowflakes fall down the window for a few seconds (none if the user asks for less motion)."""
     return add_element("snow", {"nonce": _nonce()})

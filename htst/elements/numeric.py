@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime
 import math
+from dataclasses import dataclass
 from typing import Any, Callable
+
 
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
+from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-
-_INT_DEFAULTS = {"min": 0, "max": 100, "step": 1, "format": "%d"}
-_FLOAT_DEFAULTS = {"min": 0.0, "max": 1.0, "step": 0.01, "format": "%0.2f"}
+from .block import public
 
 
 def _is_int(value: Any) -> bool:
@@ -22,10 +23,18 @@ def _is_number(value: Any) -> bool:
     return _is_int(value) or isinstance(value, float)
 
 
-def _number_codec(is_int: bool, low: Any, high: Any, allow_none: bool) -> tuple[Callable, Callable]:
-    def parse(raw: Any) -> Any:
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    """A number on the wire: its text, within [low, high], int or float."""
+
+    is_int: bool
+    low: Any
+    high: Any
+    allow_none: bool = False
+
+    def parse(self, raw: Any) -> Any:
         if raw in ("", None):
-            if allow_none:
+            if self.allow_none:
                 return None
             raise InvalidWidgetValue("a number is required")
         if isinstance(raw, bool):
@@ -36,22 +45,21 @@ def _number_codec(is_int: bool, low: Any, high: Any, allow_none: bool) -> tuple[
             raise InvalidWidgetValue(f"expected a number, got {raw!r}") from None
         if isinstance(number, float) and not math.isfinite(number):
             raise InvalidWidgetValue(f"expected a finite number, got {raw!r}")
-        if is_int:
+        if self.is_int:
             if number != int(number):
                 raise InvalidWidgetValue(f"expected a whole number, got {raw!r}")
             number = int(number)
         else:
             number = float(number)
+        low, high = self.low, self.high
         if (low is not None and number < low) or (high is not None and number > high):
             raise InvalidWidgetValue(f"{number} is out of range [{low}, {high}]")
         return number
 
-    def serialize(value: Any) -> str:
+    def serialize(self, value: Any) -> str:
         if value is None:
             return ""
-        return str(int(value)) if is_int else repr(float(value))
-
-    return parse, serialize
+        return str(int(value)) if self.is_int else repr(float(value))
 
 
 def _format(fmt: str, value: Any) -> str:
@@ -86,12 +94,13 @@ _EPOCH = datetime.datetime(1970, 1, 1)
 _MOMENT_TOKENS = (("YYYY", "%Y"), ("MM", "%m"), ("DD", "%d"), ("HH", "%H"), ("mm", "%M"), ("ss", "%S"))
 
 
+@dataclass(frozen=True, slots=True)
 class _TimeScale:
     """Dates, times and datetimes travel as integers (days, or microseconds), so one
     `<input type=range>` can carry them; the tz of the default value is kept on return."""
 
-    def __init__(self, kind: str, tz: datetime.tzinfo | None):
-        self.kind, self.tz = kind, tz
+    kind: str
+    tz: datetime.tzinfo | None
 
     def to_int(self, value: Any) -> int:
         if self.kind == "date":
@@ -121,44 +130,62 @@ def _format_time(fmt: str, value: Any) -> str:
     return value.strftime(fmt)
 
 
-def _time_codec(scale: _TimeScale, low: Any, high: Any) -> tuple[Callable, Callable]:
-    lo_int, hi_int = scale.to_int(low), scale.to_int(high)
+@dataclass(frozen=True, slots=True)
+class Moments:
+    """A date, time or datetime on the wire: an integer on the slider's scale."""
 
-    def parse(raw: Any) -> Any:
+    scale: _TimeScale
+    low: Any
+    high: Any
+
+    def parse(self, raw: Any) -> Any:
+        scale = self.scale
         if isinstance(raw, (datetime.date, datetime.time)):
             raw = scale.to_int(raw)
         try:
             number = int(str(raw).strip())
         except ValueError:
             raise InvalidWidgetValue(f"expected a whole number ({'days' if scale.kind == 'date' else 'microseconds'}), got {raw!r}") from None
+        lo_int, hi_int = scale.to_int(self.low), scale.to_int(self.high)
         if not lo_int <= number <= hi_int:
-            raise InvalidWidgetValue(f"{raw} is out of range [{lo_int}, {hi_int}] ({low} to {high})")
+            raise InvalidWidgetValue(f"{raw} is out of range [{lo_int}, {hi_int}] ({self.low} to {self.high})")
         return scale.from_int(number)
 
-    def serialize(value: Any) -> str:
+    def serialize(self, value: Any) -> str:
         try:
-            return str(scale.to_int(value))
+            return str(self.scale.to_int(value))
         except (AttributeError, TypeError):
-            raise InvalidWidgetValue(f"expected a {scale.kind}, got {value!r}") from None
-
-    return parse, serialize
+            raise InvalidWidgetValue(f"expected a {self.scale.kind}, got {value!r}") from None
 
 
-def _range_codec(parse_one: Callable, serialize_one: Callable, order: Callable[[Any], Any] = lambda v: v) -> tuple[Callable, Callable]:
+def parse_range(parse_one: Callable[[Any], Any], raw: Any, order: Callable[[Any], Any] = lambda v: v) -> tuple:
     """A range posts two entries (low, high) under one field name; `order` ranks a value."""
+    if not isinstance(raw, (list, tuple)) or len(raw) != 2:
+        raise InvalidWidgetValue(f"a range needs exactly two values, got {raw!r}")
+    low, high = parse_one(raw[0]), parse_one(raw[1])
+    if order(low) > order(high):
+        raise InvalidWidgetValue(f"the range is reversed: {low} comes after {high}")
+    return (low, high)
 
-    def parse(raw: Any) -> tuple:
-        if not isinstance(raw, (list, tuple)) or len(raw) != 2:
-            raise InvalidWidgetValue(f"a range needs exactly two values, got {raw!r}")
-        low, high = parse_one(raw[0]), parse_one(raw[1])
-        if order(low) > order(high):
-            raise InvalidWidgetValue(f"the range is reversed: {low} comes after {high}")
-        return (low, high)
 
-    def serialize(value: Any) -> list[str]:
-        return [serialize_one(v) for v in value]
+@dataclass(frozen=True, slots=True)
+class SliderSpec(WidgetSpec):
+    """A slider posts its value (`values`' wire form); a range slider (`multi`) two entries."""
 
-    return parse, serialize
+    kind = "slider"
+    testing = "Slider"
+    values: Numbers | Moments
+    multi: bool = False
+
+    def parse(self, raw: Any) -> Any:
+        if self.multi:
+            return parse_range(self.values.parse, raw)
+        return self.values.parse(raw)
+
+    def serialize(self, value: Any) -> Any:
+        if self.multi:
+            return [self.values.serialize(v) for v in value]
+        return self.values.serialize(value)
 
 
 def _slider_bounds(kind: str, first: Any) -> tuple[Any, Any, Any, str]:
@@ -174,6 +201,7 @@ def _slider_bounds(kind: str, first: Any) -> tuple[Any, Any, Any, str]:
     return first - window, first + window, datetime.timedelta(days=1), "YYYY-MM-DD"
 
 
+@public
 def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
     """Display a slider; returns its value, or a (low, high) tuple for a range.
 
@@ -225,30 +253,30 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     if kind == "float":
         low, high, step = float(low), float(high), float(step)
         values = [float(v) for v in values]
+    values_codec: Numbers | Moments
     if numeric:
-        parse_one, serialize_one = _number_codec(kind == "int", low, high, allow_none=False)
+        values_codec = Numbers(kind == "int", low, high)
         raw_low, raw_high, raw_step = low, high, step
         display = lambda v: _format(fmt, v)  # noqa: E731
     else:
         scale = _TimeScale(kind, getattr(values[0], "tzinfo", None))
-        parse_one, serialize_one = _time_codec(scale, low, high)
+        values_codec = Moments(scale, low, high)
         raw_low, raw_high, raw_step = scale.to_int(low), scale.to_int(high), scale.step(step)
         display = lambda v: _format_time(fmt, v)  # noqa: E731
-    parse, serialize = _range_codec(parse_one, serialize_one) if is_range else (parse_one, serialize_one)
     default = tuple(values) if is_range else values[0]
     ctx, meta, current_value = register_widget(
-        "slider", key=key, identity=(str(label), low, high, default, step, fmt, help),
+        shared(SliderSpec(values_codec, is_range)),
+        key=key, identity=(str(label), low, high, default, step, fmt, help),
         default=default, default_given=value_given,
-        parse=parse, serialize=serialize, callback=on_change, args=args, kwargs=kwargs,
-        extra={"multi": True} if is_range else None,
+        callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
-    shown_values = list(current_value) if is_range else [current_value]
+    shown_values = tuple(current_value) if is_range else (current_value,)
     props.update(
         min=raw_low, max=raw_high, step=raw_step, range=is_range,
         live=numeric and not is_range,  # htst.js shows the raw number while dragging
-        bounds=[str(low), str(high)] if numeric else [display(low), display(high)],
-        displays=[display(v) for v in shown_values],
+        bounds=(str(low), str(high)) if numeric else (display(low), display(high)),
+        displays=tuple(display(v) for v in shown_values),
         display=" – ".join(display(v) for v in shown_values),
     )
     if not numeric:
@@ -257,6 +285,7 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     return current_value
 
 
+@public
 def number_input(label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch") -> Any:
     """Display a numeric input with − and + steppers; int or float as the arguments are."""
     numbers = [v for v in (min_value, max_value, step) if v is not None]
@@ -284,32 +313,44 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None, value
             raise HtstAPIException(f"The default `value` {default} must be less than or equal to the `max_value` {max_value}")
         if not is_int:
             default = float(default)
-    parse, serialize = _number_codec(is_int, min_value, max_value, allow_none=value is None)
+    spec = NumberInputSpec(Numbers(is_int, min_value, max_value, allow_none=value is None), step)
     ctx, meta, current = register_widget(
-        "number_input", key=key,
+        shared(spec), key=key,
         identity=(str(label), min_value, max_value, default, step, fmt, help, placeholder),
-        default=default, default_given=value not in ("min", None), parse=parse, serialize=serialize,
+        default=default, default_given=value not in ("min", None),
         callback=on_change, args=args, kwargs=kwargs,
-        extra={"step": step, "min": min_value, "max": max_value},
     )
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(min=min_value, max=max_value, step=step, placeholder=placeholder, icon=icon,
-                 display=_format(fmt, current), is_int=is_int,
-                 at_min=current is not None and min_value is not None and current <= min_value,
-                 at_max=current is not None and max_value is not None and current >= max_value)
+                 display=_format(fmt, current), is_int=is_int)
     draw_widget(ctx, meta, current, props)
     return current
 
 
-def stepped(meta_extra: dict, value: Any, direction: int) -> Any:
-    """The value one step up (+1) or down (-1), kept within min/max: what ± does."""
-    step = meta_extra["step"]
-    base = value if value is not None else (meta_extra["min"] if meta_extra["min"] is not None else 0)
-    new = base + direction * step
-    if isinstance(step, float):
-        new = round(new, 10)
-    if meta_extra["min"] is not None:
-        new = max(new, meta_extra["min"])
-    if meta_extra["max"] is not None:
-        new = min(new, meta_extra["max"])
-    return new
+@dataclass(frozen=True, slots=True)
+class NumberInputSpec(WidgetSpec):
+    """A number field with − and + steppers (`_htst_step=<id>:-1|+1`)."""
+
+    kind = "number_input"
+    testing = "NumberInput"
+    numbers: Numbers
+    step_size: Any
+
+    def parse(self, raw: Any) -> Any:
+        return self.numbers.parse(raw)
+
+    def serialize(self, value: Any) -> str:
+        return self.numbers.serialize(value)
+
+    def step(self, value: Any, direction: int) -> Any:
+        """The value one step up (+1) or down (-1), kept within min/max: what ± does."""
+        low, high, step = self.numbers.low, self.numbers.high, self.step_size
+        base = value if value is not None else (low if low is not None else 0)
+        new = base + direction * step
+        if isinstance(step, float):
+            new = round(new, 10)
+        if low is not None:
+            new = max(new, low)
+        if high is not None:
+            new = min(new, high)
+        return new

@@ -6,12 +6,33 @@ option object of the run that drew the widget, as with selectbox.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
-from .choice import _index_codec, _options_list
-from .numeric import _range_codec
+from .block import public
+from .choice import OptionSpec, _options_list, option_index, shared_if_plain
+from .numeric import parse_range
+
+
+@dataclass(frozen=True, slots=True)
+class SelectSliderSpec(OptionSpec):
+    """A slider over option indexes; a range (`multi`) posts two, in order."""
+
+    kind = "select_slider"
+    testing = "Slider"
+    multi: bool = False
+
+    def parse(self, raw: Any) -> Any:
+        if self.multi:
+            return parse_range(lambda r: OptionSpec.parse(self, r), raw, lambda v: option_index(self.options, v))
+        return OptionSpec.parse(self, raw)
+
+    def serialize(self, value: Any) -> Any:
+        if self.multi:
+            return [OptionSpec.serialize(self, v) for v in value]
+        return OptionSpec.serialize(self, value)
 
 
 def _index_of(options: list[Any], value: Any) -> int:
@@ -21,6 +42,7 @@ def _index_of(options: list[Any], value: Any) -> int:
     raise HtstAPIException(f"{value!r} is not in the select_slider options.")
 
 
+@public
 def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
     """Display a slider over options; returns an option, or a tuple of two for a range.
 
@@ -35,26 +57,22 @@ def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, fo
         indices = sorted(_index_of(opts, v) for v in value)
     else:
         indices = [0 if value is None else _index_of(opts, value)]
-    labels = [str(format_func(option)) for option in opts]
-    parse_one, serialize_one = _index_codec(opts, allow_none=False)
-    parse, serialize = _range_codec(parse_one, serialize_one, lambda v: _index_of(opts, v)) if is_range else (parse_one, serialize_one)
+    labels = tuple(str(format_func(option)) for option in opts)
     default = tuple(opts[i] for i in indices) if is_range else opts[indices[0]]
+    spec = shared_if_plain(SelectSliderSpec(tuple(opts), False, is_range), opts)
     ctx, meta, current = register_widget(
-        "select_slider",
+        spec,
         key=key,
-        identity=(str(label), tuple(labels), tuple(indices), help),
+        identity=(str(label), labels, tuple(indices), help),
         default=default,
         default_given=value is not None,
-        parse=parse,
-        serialize=serialize,
         callback=on_change,
         args=args,
         kwargs=kwargs,
-        extra={"multi": True} if is_range else None,
         options=opts,
     )
-    current, raw = drawable_value(ctx, meta, current, default, check=parse)  # ranges must be ordered
-    shown = [int(r) for r in (raw if is_range else [raw])]
+    current, raw = drawable_value(ctx, meta, current, default, check=spec.parse)  # ranges must be ordered
+    shown = tuple(int(r) for r in (raw if is_range else [raw]))
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(options=labels, indices=shown, range=is_range, display=" – ".join(labels[i] for i in shown))
     draw_widget(ctx, meta, current, props)

@@ -7,12 +7,48 @@ index, a multi selection the list of checked indexes (`extra["multi"]`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException
+from ..runtime.widget_spec import shared
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
-from .choice import _index_codec, _options_list
-from .multiselect import default_list, multi_index_codec
+from .block import public
+from .choice import OptionSpec, _options_list, shared_if_plain
+from .multiselect import OptionsSpec, default_list
+
+
+@dataclass(frozen=True, slots=True)
+class PillSpec(OptionSpec):
+    kind = "pills"
+    testing = "ButtonGroup"
+
+
+@dataclass(frozen=True, slots=True)
+class PillsSpec(OptionsSpec):
+    kind = "pills"
+    testing = "ButtonGroup"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentSpec(OptionSpec):
+    kind = "segmented_control"
+    testing = "ButtonGroup"
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentsSpec(OptionsSpec):
+    kind = "segmented_control"
+    testing = "ButtonGroup"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackSpec(OptionSpec):
+    kind = "feedback"
+
+
+# (single-selection spec, multi-selection spec) per button group.
+_SPECS = {"pills": (PillSpec, PillsSpec), "segmented_control": (SegmentSpec, SegmentsSpec)}
 
 _FEEDBACK = {
     # (value, symbol, accessible name) in display order; the value is what st.feedback returns.
@@ -28,42 +64,44 @@ def _button_group(kind: str, label: str, options: Any, selection_mode: str, defa
     if required and selection_mode == "multi":
         raise HtstAPIException(f"`required=True` is only supported by `st.{kind}` with `selection_mode='single'`.")
     opts = _options_list(options)
-    labels = [str((format_func or str)(option)) for option in opts]
+    labels = tuple(str((format_func or str)(option)) for option in opts)
     multi = selection_mode == "multi"
     if not multi and isinstance(default, (list, tuple)) and len(default) > 1:
         raise HtstAPIException(f"The default argument to `st.{kind}` must be a single value when `selection_mode='single'`.")
     defaults = default_list(default, opts)
+    single_spec, multi_spec = _SPECS[kind]
+    initial: Any
     if multi:
-        parse, serialize = multi_index_codec(opts, labels)
-        initial: Any = defaults
+        spec: Any = shared_if_plain(multi_spec(tuple(opts), labels), opts)
+        initial = defaults
+        default_raw = tuple(spec.serialize(defaults))
     else:
-        parse, serialize = _index_codec(opts, allow_none=not required)
+        spec = shared_if_plain(single_spec(tuple(opts), not required), opts)
         initial = defaults[0] if defaults else None
+        default_raw = (spec.serialize(initial),)
     ctx, meta, value = register_widget(
-        kind,
+        spec,
         key=key,
-        identity=(str(label), tuple(labels), selection_mode, tuple(serialize(defaults) if multi else [serialize(initial)]), required, help),
+        identity=(str(label), labels, selection_mode, default_raw, required, help),
         default=initial,
         default_given=bool(defaults),
-        parse=parse,
-        serialize=serialize,
         callback=on_change,
         args=args,
         kwargs=kwargs,
-        extra={"multi": True} if multi else None,
         options=opts,
     )
     value, raw = drawable_value(ctx, meta, value, initial)
-    selected = [int(r) for r in raw] if multi else ([] if raw == "" else [int(raw)])
+    selected = tuple(int(r) for r in raw) if multi else (() if raw == "" else (int(raw),))
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(
-        buttons=[(index, text, text) for index, text in enumerate(labels)],
+        buttons=tuple((index, text, text) for index, text in enumerate(labels)),
         selected=selected, multi=multi, required=required, style=kind,
     )
     draw_widget(ctx, meta, list(value) if multi else value, props)
     return list(value) if multi else value
 
 
+@public
 def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> Any:
     """Display a row of pill buttons; returns the option (or None), or a list in "multi" mode.
 
@@ -73,11 +111,13 @@ def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single",
     return _button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility)
 
 
+@public
 def segmented_control(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> Any:
     """Display a segmented control; returns the option (or None), or a list in "multi" mode."""
     return _button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility)
 
 
+@public
 def feedback(options: str = "thumbs", *, key: str | int | None = None, default: int | None = None, disabled: bool = False, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
     """Display thumbs, faces or stars; returns the index picked (0 = worst) or None."""
     if options not in _FEEDBACK:
@@ -85,16 +125,12 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None, default: 
     count = len(_FEEDBACK[options])
     if default is not None and (isinstance(default, bool) or not isinstance(default, int) or not 0 <= default < count):
         raise HtstAPIException(f"The value {default!r} for `default` is out of range. It must be between 0 and {count - 1}.")
-    values = list(range(count))
-    parse, serialize = _index_codec(values, allow_none=True)
     ctx, meta, value = register_widget(
-        "feedback",
+        shared(FeedbackSpec(tuple(range(count)), True)),
         key=key,
         identity=(options, default),
         default=default,
         default_given=default is not None,
-        parse=parse,
-        serialize=serialize,
         callback=on_change,
         args=args,
         kwargs=kwargs,
@@ -102,8 +138,8 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None, default: 
     value, _ = drawable_value(ctx, meta, value, default)
     props = base_props(meta, "Feedback", None, disabled, "collapsed")
     props.update(
-        buttons=[(index, symbol, name) for index, symbol, name in _FEEDBACK[options]],
-        selected=[] if value is None else [value], multi=False, required=False, style=f"feedback htst-feedback--{options}",
+        buttons=tuple(_FEEDBACK[options]),
+        selected=() if value is None else (value,), multi=False, required=False, style=f"feedback htst-feedback--{options}",
         filled=value if options == "stars" and value is not None else -1,
     )
     draw_widget(ctx, meta, value, props)

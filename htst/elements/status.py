@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import HtstAPIException
 from ..runtime.context import command, current_or_none
 from ..runtime.nodes import Node
-from .block import Block, add_container, add_element
+from .block import Block, add_container, add_element, public
 
 STATES = ("running", "complete", "error")
 
@@ -25,6 +25,7 @@ STATES = ("running", "complete", "error")
 # -- progress ----------------------------------------------------------------------------
 
 
+@public
 def progress(value: float, text: str | None = None, width: Any = "stretch") -> Block:
     """A progress bar: `value` is an int from 0 to 100 or a float from 0.0 to 1.0.
 
@@ -70,6 +71,7 @@ def _text(text: Any) -> str | None:
 # -- spinner -----------------------------------------------------------------------------
 
 
+@public
 def spinner(
     text: str = "In progress...", *, show_time: bool = False, width: Any = "content"
 ) -> Spinner:
@@ -116,6 +118,7 @@ class Spinner(ContextDecorator):
 # -- status ------------------------------------------------------------------------------
 
 
+@public
 def status(
     label: str, *, expanded: bool = False, state: str = "running", width: Any = "stretch"
 ) -> StatusContainer:

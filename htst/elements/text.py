@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current
-from .block import Block, add_element
+from .block import Block, add_element, public
 
 
 _DIVIDER_CYCLE = ("blue", "green", "orange", "red", "violet", "gray", "rainbow")
@@ -27,33 +27,40 @@ def _heading(kind: str, body: Any, anchor: str | bool | None, help: str | None, 
     )
 
 
+@public
 def title(body: Any, anchor: str | bool | None = None, *, help: str | None = None, width: Any = "stretch") -> Block:
     """Display text in title formatting (the page's <h1>)."""
     return _heading("title", body, anchor, help, False)
 
 
+@public
 def header(body: Any, anchor: str | bool | None = None, *, help: str | None = None, divider: bool | str = False, width: Any = "stretch") -> Block:
     return _heading("header", body, anchor, help, divider)
 
 
+@public
 def subheader(body: Any, anchor: str | bool | None = None, *, help: str | None = None, divider: bool | str = False, width: Any = "stretch") -> Block:
     return _heading("subheader", body, anchor, help, divider)
 
 
+@public
 def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> Block:
     """Display GitHub-flavoured markdown (emoji shortcodes, :color[text], $math$)."""
     return add_element("markdown", {"body": _clean(body), "unsafe_allow_html": unsafe_allow_html, "help": help})
 
 
+@public
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch") -> Block:
     return add_element("caption", {"body": _clean(body), "unsafe_allow_html": unsafe_allow_html, "help": help})
 
 
+@public
 def text(body: Any, *, help: str | None = None, width: Any = "content") -> Block:
     """Fixed-width, preformatted text; nothing in it is interpreted."""
     return add_element("text", {"body": str(body), "help": help})
 
 
+@public
 def code(body: Any, language: str | None = "python", *, line_numbers: bool = False, wrap_lines: bool = False, height: Any = None, width: Any = "stretch") -> Block:
     return add_element(
         "code",
@@ -61,6 +68,7 @@ def code(body: Any, language: str | None = "python", *, line_numbers: bool = Fal
     )
 
 
+@public
 def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> Block:
     if hasattr(body, "_repr_latex_") and not isinstance(body, str):
         try:
@@ -72,10 +80,12 @@ def latex(body: Any, *, help: str | None = None, width: Any = "stretch") -> Bloc
     return add_element("latex", {"body": str(body), "help": help})
 
 
+@public
 def divider(*, width: Any = "stretch") -> Block:
     return add_element("divider", {})
 
 
+@public
 def html(body: Any, *, width: Any = "stretch") -> Block:
     """Insert HTML as it is (a path to an .html file is read). Scripts do not run."""
     if hasattr(body, "_repr_html_"):

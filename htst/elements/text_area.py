@@ -8,10 +8,13 @@ form (a page posted back untouched is no change) and the script always gets "\\n
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
+from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from .block import public
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEIGHT_KEYWORDS = ("content", "stretch")
@@ -25,6 +28,28 @@ def _to_lf(text: str) -> str:
     return _LINE_BREAK.sub("\n", text)
 
 
+@dataclass(frozen=True, slots=True)
+class TextAreaSpec(WidgetSpec):
+    """The text with "\\n" line breaks; the field holds it with CRLF, as browsers post it."""
+
+    kind = "text_area"
+    testing = "TextInput"
+    max_chars: int | None = None
+
+    def parse(self, raw: Any) -> str | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, str):
+            raise InvalidWidgetValue(f"expected text, got {raw!r}")
+        text = _to_lf(raw)
+        if self.max_chars is not None and len(text) > self.max_chars:
+            raise InvalidWidgetValue(f"text is longer than max_chars={self.max_chars}")
+        return text
+
+    def serialize(self, value: Any) -> str:
+        return "" if value is None else _to_crlf(str(value))
+
+
 def _check_height(height: Any) -> None:
     if height is None or height in _HEIGHT_KEYWORDS:
         return
@@ -35,6 +60,7 @@ def _check_height(height: Any) -> None:
         )
 
 
+@public
 def text_area(label: str, value: str | None = "", height: int | str | None = None, max_chars: int | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> str | None:
     """Display a multi-line text input; returns its text (None if value=None and untouched).
 
@@ -47,21 +73,10 @@ def text_area(label: str, value: str | None = "", height: int | str | None = Non
     if default is not None and max_chars is not None:
         default = default[:max_chars]
 
-    def parse(raw: Any) -> str | None:
-        if raw is None:
-            return None
-        if not isinstance(raw, str):
-            raise InvalidWidgetValue(f"expected text, got {raw!r}")
-        text = _to_lf(raw)
-        if max_chars is not None and len(text) > max_chars:
-            raise InvalidWidgetValue(f"text is longer than max_chars={max_chars}")
-        return text
-
     ctx, meta, current = register_widget(
-        "text_area", key=key,
+        shared(TextAreaSpec(max_chars)), key=key,
         identity=(str(label), default, height, max_chars, help, placeholder),
-        default=default, default_given=bool(default), parse=parse,
-        serialize=lambda v: "" if v is None else _to_crlf(str(v)),
+        default=default, default_given=bool(default),
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)

@@ -13,9 +13,10 @@ from typing import Any, Iterator
 from ..runtime.query_params import QueryParams
 from ..runtime.state import SessionState, SessionStateProxy
 from . import alerts, data, dataframe, text
-from .block import Block
+from .block import Block, public
 
 
+@public
 def write(*args: Any, unsafe_allow_html: bool = False) -> None:
     """Write each argument the way that suits its type.
 
@@ -70,6 +71,7 @@ def _describe(obj: Any) -> str:
     return f"{name}{signature}\n\n{doc}"
 
 
+@public
 @contextlib.contextmanager
 def echo(code_location: str = "above") -> Iterator[None]:
     """Show the code of the `with st.echo():` block, then run it."""

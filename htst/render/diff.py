@@ -1,10 +1,9 @@
-"""What changed since the client's last render: only those nodes go over the wire.
+"""What changed since the browser's last view: only those nodes go over the wire.
 
-Signatures are made by `render.page.snapshot_of`; this module compares them.
-
-A leaf is compared by its HTML; a container by its own props and the list of its
-children (ids and types). A container whose list changed is sent whole, so the
-client never has to insert or remove nodes itself.
+A view maps node ids to signatures. A leaf's signature is its props (the same shared
+dict in most runs, so the comparison is an identity check); a container's is its type,
+its props and its children's types. A container whose list of children changed is sent
+whole, so the client never has to insert or remove nodes itself.
 """
 
 from __future__ import annotations
@@ -13,14 +12,26 @@ from typing import Any
 
 from ..runtime.nodes import Node
 
+_MISSING = object()
 
-def changed_nodes(node: Node, old: dict[str, Any], new: dict[str, Any]) -> list[Node]:
-    """The top-most nodes under `node` whose signature differs from `old`."""
-    if old.get(node.id) != new[node.id]:
-        return [node]
-    if node.children is None:
-        return []
-    changed: list[Node] = []
-    for child in node.children:
-        changed.extend(changed_nodes(child, old, new))
-    return changed
+
+def signature(node: Node) -> Any:
+    children = node.children
+    if children is None:
+        return node.props
+    return (node.type, node.props, tuple([child.type for child in children]))
+
+
+def diff(node: Node, old: dict[str, Any], new: dict[str, Any], changed: list[Node], sent: bool = False) -> None:
+    """Record `node`'s subtree in `new`; add to `changed` the top-most nodes that differ
+    from `old` (`old` and `new` may be the same dict: each id is read before it is written)."""
+    sig = signature(node)
+    if not sent:
+        before = old.get(node.id, _MISSING)
+        if before is not sig and before != sig:
+            changed.append(node)
+            sent = True
+    new[node.id] = sig
+    if node.children:
+        for child in node.children:
+            diff(child, old, new, changed, sent)

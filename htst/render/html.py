@@ -7,7 +7,7 @@ from typing import Any, Iterable
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template
 from markupsafe import Markup
 
-from ..runtime.nodes import Node
+from ..runtime.nodes import Node, SharedProps
 from .assets import TEMPLATES_DIR
 from .code import highlight_code, render_latex
 from .markdown import render_label, render_markdown
@@ -47,10 +47,12 @@ class Renderer:
             latex=lambda body: Markup(render_latex(body)),
         )
         self._templates: dict[str, Template] = {}
-        # Leaf HTML by content: most elements are the same in every run, and a dict lookup
-        # is a hundred times cheaper than a Jinja render. Shared by all sessions; the key
-        # holds everything the HTML depends on, so no session can see another's content.
-        self._leaves: dict[str, str] = {}
+        # Leaf HTML of shared props (`runtime.nodes.shared_props`), by (type, node id,
+        # props object): most leaves are the same in every run and every tab, and a dict
+        # lookup is a hundred times cheaper than a Jinja render. An entry holds its props
+        # object, so the id() in its key cannot be reused while the entry lives; the
+        # key holds everything the HTML depends on, so no session sees another's content.
+        self._leaves: dict[tuple[str, str, int], tuple[SharedProps, str]] = {}
 
     def template(self, name: str) -> Template:
         template = self._templates.get(name)
@@ -70,15 +72,21 @@ class Renderer:
         return html
 
     def _leaf(self, node: Node) -> str:
-        # Props starting with "_" are server-side only (Python values); templates never read them.
-        key = repr((node.type, node.id, [item for item in node.props.items() if item[0][0] != "_"]))
-        html = self._leaves.get(key)
-        if html is None:
-            html = self.template(f"elements/{node.type}.html").render(el=node, p=node.props, inner=Markup(""))
-            if len(self._leaves) >= _LEAF_CACHE_SIZE:
-                self._leaves.clear()
-            self._leaves[key] = html
+        props = node.props
+        if type(props) is not SharedProps:
+            return self._render_leaf(node)
+        key = (node.type, node.id, id(props))
+        found = self._leaves.get(key)
+        if found is not None and found[0] is props:
+            return found[1]
+        html = self._render_leaf(node)
+        if len(self._leaves) >= _LEAF_CACHE_SIZE:
+            self._leaves.clear()
+        self._leaves[key] = (props, html)
         return html
+
+    def _render_leaf(self, node: Node) -> str:
+        return self.template(f"elements/{node.type}.html").render(el=node, p=node.props, inner=Markup(""))
 
     def page(self, **context: Any) -> str:
         return self.template("page.html").render(**context)

@@ -1,4 +1,12 @@
-"""A run's result as the three answers a client can get: a page, partials, or JSON."""
+"""A run's result as the answers a client can get: a page, partials, or JSON.
+
+Every byte of HTML the server sends is made here: the whole page, the `<hx-partial>`
+wrappers of an answer that changes only some nodes, and the app root that replaces a
+page whose session was lost.
+
+A view is what a browser shows, as the signature of each node (`render.diff`); the
+server keeps one per tab, and `partials` sends only the nodes whose signature changed.
+"""
 
 from __future__ import annotations
 
@@ -9,58 +17,51 @@ from markupsafe import Markup
 
 from ..runtime.context import ROOTS
 from ..runtime.nodes import Node
-from ..runtime.session import Session
-from .diff import changed_nodes
+from .diff import diff
 from .html import Renderer
 
 
-def _leaf_signatures(renderer: Renderer, node: Node, out: dict[str, Any]) -> None:
-    """Snapshot signatures for `node` and below: leaves by their (cached) HTML."""
-    if node.children is None:
-        out[node.id] = hash(renderer.node(node))
-        return
-    # One int per node keeps the per-tab snapshot small (a few bytes per element).
-    out[node.id] = hash((node.type, repr(node.props), tuple((c.id, c.type) for c in node.children)))
-    for child in node.children:
-        _leaf_signatures(renderer, child, out)
-
-
-def snapshot_of(renderer: Renderer, roots: dict[str, Node]) -> dict[str, Any]:
-    snapshot: dict[str, Any] = {}
+def view_of(roots: dict[str, Node]) -> dict[str, Any]:
+    """The view of a page that shows these roots."""
+    view: dict[str, Any] = {}
     for name in ROOTS:
-        _leaf_signatures(renderer, roots[name], snapshot)
-    return snapshot
+        diff(roots[name], view, view, [], sent=True)
+    return view
 
 
-def full_page(renderer: Renderer, roots: dict[str, Node], session: Session, template: str = "page.html", **context: Any) -> str:
-    session.snapshot = snapshot_of(renderer, roots)
+def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.html", **context: Any) -> str:
+    """The whole page (or, with template="app.html", the app root alone)."""
     root_html = {name: Markup(renderer.node(roots[name])) for name in ROOTS}
     # Without JS the form must be multipart to carry files; otherwise urlencoded is smaller.
     context.setdefault("multipart", any(n.type == "file_uploader" for name in ROOTS for n in roots[name].walk()))
     return renderer.template(template).render(roots=root_html, **context)
 
 
-def partials(renderer: Renderer, roots: dict[str, Node], session: Session, only: list[Node] | None = None) -> str:
-    """Only the nodes that changed since the last answer, as htmx partials that morph in place.
+def app_root(renderer: Renderer, roots: dict[str, Node], **context: Any) -> str:
+    """The app root as one partial: what replaces a page whose session was lost."""
+    body = full_page(renderer, roots, template="app.html", **context)
+    return f'<hx-partial hx-target="#htst-root" hx-swap="outerHTML">{body}</hx-partial>'
+
+
+def partials(renderer: Renderer, roots: dict[str, Node], view: dict[str, Any], only: list[Node] | None = None) -> str:
+    """Only the nodes that changed since `view`, as htmx partials that morph in place;
+    `view` becomes what the browser shows after this answer.
 
     Containers are rendered only when they are sent: most answers carry a few leaves.
     `only`: the subtrees that can have changed (a fragment rerun's); the rest is not walked,
     so the cost follows the fragment, not the page.
     """
-    old = session.snapshot
+    changed: list[Node] = []
     if only is None:
-        subtrees = [roots[name] for name in ROOTS]
-        snapshot = snapshot_of(renderer, roots)
+        # A new view, so that nodes that are gone do not linger in it.
+        new: dict[str, Any] = {}
+        for name in ROOTS:
+            diff(roots[name], view, new, changed)
+        view.clear()
+        view.update(new)
     else:
-        subtrees = only
-        snapshot = {}
-        for node in subtrees:
-            _leaf_signatures(renderer, node, snapshot)
-    changed = [node for subtree in subtrees for node in changed_nodes(subtree, old, snapshot)]
-    if only is None:
-        session.snapshot = snapshot
-    else:
-        old.update(snapshot)
+        for subtree in only:
+            diff(subtree, view, view, changed)
     return "".join(
         f'<hx-partial hx-target="#{node.id}" hx-swap="outerMorph">{renderer.node(node)}</hx-partial>' for node in changed
     )
@@ -72,9 +73,9 @@ def tree_json(roots: dict[str, Node], **extra: Any) -> str:
 
 def _node_json(node: Node) -> dict[str, Any]:
     out: dict[str, Any] = {"id": node.id, "type": node.type}
-    props = {k: v for k, v in node.props.items() if not k.startswith("_")}
-    if node.props.get("wid") is not None:
-        props["value"] = _jsonable(node.props.get("_value"))
+    props = dict(node.props)
+    if props.get("wid") is not None:
+        props["value"] = _jsonable(node.data)
     if props:
         out["props"] = props
     if node.children is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import builtins
-import functools
 import hashlib
 import linecache
 import os
@@ -13,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import Any, Callable
 
 from ..config import Config
 from ..secrets import Secrets, default_secret_paths
@@ -21,7 +20,7 @@ from . import context
 from .context import RerunRequested, RunContext, RunControl, ScriptStopped
 from .forms import clear_before_rerun, finish_forms
 from .fragments import run_body
-from .magic import MAGIC_NAME, add_magic, make_magic
+from .magic import MAGIC_NAME, add_magic
 from .media import MediaStore
 from .nodes import Node, merge_roots
 from .session import Session
@@ -37,11 +36,15 @@ class RunResult:
     touched: list[Node] = field(default_factory=list)  # outside containers it drew into
 
 
-@functools.cache
-def _magic() -> Any:
-    from ..elements.write import is_htst_object, write  # elements import the runtime
+@dataclass(frozen=True)
+class RunHooks:
+    """What the runtime draws through element commands. The runtime imports no element
+    module: whoever builds an AppScript hands these in (`htst.apps.app_script`)."""
 
-    return make_magic(write, is_htst_object)
+    exception: Callable[[BaseException, Any], Any]  # (exception, client.showErrorDetails)
+    error: Callable[[str], Any]  # an st.error (a form without its submit button)
+    warning: Callable[[str], Any]  # an st.warning (a widget's default and a preset key)
+    magic: Callable[[Any, Any], Any]  # what a bare expression on its own line calls
 
 
 class AppScript:
@@ -52,12 +55,14 @@ class AppScript:
         path: str | os.PathLike | None = None,
         *,
         source: str | None = None,
+        hooks: RunHooks,
         config: Config | None = None,
         secrets: Secrets | None = None,
         name: str = "app.py",
     ):
         if path is None and source is None:
             raise ValueError("AppScript needs a script path or source")
+        self.hooks = hooks
         self.path = Path(path).resolve() if path is not None else None
         self._source = source
         self.name = self.path.name if self.path else name
@@ -197,7 +202,7 @@ class AppScript:
         owners = set()
         for wid in changes:
             meta = session.state.widget_meta(wid)
-            owners.add(meta.extra.get("fragment") if meta is not None else None)
+            owners.add(meta.fragment if meta is not None else None)
         owner = owners.pop() if len(owners) == 1 else None
         return owner if owner in session.fragments else None
 
@@ -232,14 +237,12 @@ class AppScript:
             "__name__": "__main__",
             "__file__": self._file,
             "__builtins__": builtins,
-            MAGIC_NAME: _magic(),
+            MAGIC_NAME: self.hooks.magic,
         }
         exec(code, namespace)
 
     def _show_exception(self, exc: BaseException) -> None:
-        from ..elements.alerts import exception_element
-
-        exception_element(exc, show_details=self.config["client.showErrorDetails"])
+        self.hooks.exception(exc, self.config["client.showErrorDetails"])
 
 
 def _digest(text: str) -> str:

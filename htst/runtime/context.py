@@ -14,7 +14,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import NoSessionContext
-from .nodes import Node
+from .nodes import Node, shared_props
 
 if TYPE_CHECKING:
     from .app import AppScript
@@ -89,6 +89,7 @@ class RunContext:
         # A fragment rerun draws into the tree the client shows; a full run builds a new one.
         self.roots = roots if roots is not None else empty_roots()
         self.stack: list[Node] = [self.roots["main"]]
+        self.page = ""  # the page being drawn (part of every widget's id)
         self.widget_ids: set[str] = set()
         self.control = RunControl()
         self.control.ctx = self
@@ -114,7 +115,9 @@ class RunContext:
         return self.stack[-1]
 
     def add(self, type: str, props: dict[str, Any], container: bool = False) -> Node:
+        """Draw a node at the cursor. `props` must not be changed afterwards (they may be shared)."""
         self.checkpoint()
+        props = shared_props(props)
         target = self.stack[-1]
         if self.fragment_run is not None and target.fragment != self.fragment_run and target not in self.touched:
             self.touched.append(target)  # a fragment writing to an outside container
@@ -171,27 +174,26 @@ F = TypeVar("F", bound=Callable[..., Any])
 def command(fn: F) -> F:
     """Mark a public st.* command (or a method of an element it returns).
 
-    It runs holding its run's tree lock and marks the tree dirty, which is what lets a
-    streaming answer send what the script drew while the script is still running.
+    The outermost command of a call chain runs holding its run's tree lock and marks the
+    tree dirty, which is what lets a streaming answer send what the script drew while
+    the script is still running; it is also recorded as `ctx.call` (a form that clears
+    on submit, and a cached function's widget replay, draw a widget again with it).
     Commands that run user code for a long time (fragments, dialogs) are not marked.
     """
 
     @functools.wraps(fn)
     def locked(*args: Any, **kwargs: Any) -> Any:
         ctx = _current.get()
-        if ctx is None:
-            return fn(*args, **kwargs)
+        if ctx is None or ctx.call is not None:
+            return fn(*args, **kwargs)  # outside a run, or inside a command that holds the lock
         control = ctx.control
-        outermost = ctx.call is None
         with control.lock:
-            if outermost:
-                ctx.call = (fn, args, kwargs)
+            ctx.call = (fn, args, kwargs)
             try:
                 return fn(*args, **kwargs)
             finally:
+                ctx.call = None
                 control.dirty = True
-                if outermost:
-                    ctx.call = None
 
     locked.__htst_command__ = True  # type: ignore[attr-defined]
     return locked  # type: ignore[return-value]

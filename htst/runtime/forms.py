@@ -13,7 +13,8 @@ from typing import Any
 from ..errors import HtstAPIException, InvalidWidgetValue
 from .context import RunContext
 from .nodes import Node
-from .state import SessionState, WidgetMeta
+from .state import SessionState
+from .widget_spec import WidgetMeta, WidgetSpec
 
 FORMS_DOCS = "For more information, refer to the documentation for forms (https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
 MISSING_SUBMIT = (
@@ -21,8 +22,14 @@ MISSING_SUBMIT = (
     "interactions will never be sent to your app.\n\nTo create a submit button, use the "
     "`st.form_submit_button()` function.\n\n" + FORMS_DOCS
 )
-# Commands that act on a click at once, so they cannot wait for a form's submit.
-NOT_IN_FORMS = ("button", "download_button", "chat_input")
+@dataclass
+class FormField:
+    """A widget of a clear_on_submit form: reset to `default` after a submit, redrawn by `call`."""
+
+    meta: WidgetMeta
+    default: Any
+    call: tuple | None
+    node: Node | None = None
 
 
 @dataclass
@@ -34,23 +41,29 @@ class FormInfo:
     enter_to_submit: bool = True
     has_submit: bool = False
     submitted: bool = False
-    # Widgets to reset after a submit (clear_on_submit): meta, default, the call that drew it.
-    widgets: list[dict[str, Any]] = field(default_factory=list)
+    fields: dict[str, FormField] = field(default_factory=dict)
+
+    def remember(self, meta: WidgetMeta, default: Any, call: tuple | None) -> None:
+        self.fields[meta.id] = FormField(meta, default, call)
+
+    def drawn(self, wid: str, node: Node) -> None:
+        found = self.fields.get(wid)
+        if found is not None:
+            found.node = node
 
 
-def check_widget(
-    ctx: RunContext, container: Node, kind: str, callback: Callable[..., Any] | None
-) -> FormInfo | None:
+def check_widget(ctx: RunContext, container: Node, spec: WidgetSpec, callback: Callable[..., Any] | None) -> FormInfo | None:
     """The form a new widget is in, if any; raises for what forms do not allow."""
+    kind = spec.kind
     if container.form is None:
-        if kind == "form_submit_button":
+        if spec.submits_form:
             raise HtstAPIException(
-                f"`st.form_submit_button()` must be used inside an `st.form()`.\n\n{FORMS_DOCS}"
+                f"`st.{kind}()` must be used inside an `st.form()`.\n\n{FORMS_DOCS}"
             )
         return None
-    if kind in NOT_IN_FORMS:
+    if not spec.in_forms:
         raise HtstAPIException(f"`st.{kind}()` can't be used in an `st.form()`.\n\n{FORMS_DOCS}")
-    if callback is not None and kind != "form_submit_button":
+    if callback is not None and not spec.submits_form:
         raise HtstAPIException(
             "With forms, callbacks can only be defined on the `st.form_submit_button`. "
             "Defining callbacks on other widgets inside a form is not allowed."
@@ -62,8 +75,8 @@ def submitted_form(state: SessionState, changes: dict[str, Any]) -> str | None:
     """The form whose submit button these changes press, if any."""
     for wid, value in changes.items():
         meta = state.widget_meta(wid)
-        if meta is not None and meta.type == "form_submit_button" and value:
-            return meta.extra.get("form")
+        if meta is not None and meta.spec.submits_form and value:
+            return meta.form
     return None
 
 
@@ -75,7 +88,7 @@ def split_form_changes(
     apply, held = {}, {}
     for wid, value in changes.items():
         meta = state.widget_meta(wid)
-        form = meta.extra.get("form") if meta is not None else None
+        form = meta.form if meta is not None else None
         (apply if form is None or form == submitted else held)[wid] = value
     return apply, held
 
@@ -97,23 +110,17 @@ def show_pending(roots: dict[str, Node], state: SessionState, held: dict[str, An
                     raw = meta.serialize(value)
                 except (InvalidWidgetValue, TypeError, ValueError):
                     continue  # not drawable as posted: the widget shows its own value
-                props = {**node.props, "raw": raw}
-                if node.type == "number_input" and value is not None:  # its steppers' ends
-                    props["at_min"] = props.get("min") is not None and value <= props["min"]
-                    props["at_max"] = props.get("max") is not None and value >= props["max"]
-                node.props = props
+                node.props = {**node.props, "raw": raw}
 
 
 def finish_forms(ctx: RunContext) -> None:
     """End of a completed run: flag forms without a submit button, clear submitted forms."""
-    from ..elements.alerts import error
-
     for info in ctx.forms.values():
         if not info.has_submit:
             with ctx.inside(info.node):
-                error(MISSING_SUBMIT)
+                ctx.app.hooks.error(MISSING_SUBMIT)
         if info.submitted and info.clear_on_submit:
-            for entry in list(info.widgets):  # a redraw registers its widget again
+            for entry in list(info.fields.values()):  # a redraw registers its widget again
                 _redraw_with_default(ctx, entry)
 
 
@@ -125,24 +132,21 @@ def clear_before_rerun(ctx: RunContext) -> None:
     """
     for info in ctx.forms.values():
         if info.submitted and info.clear_on_submit:
-            for entry in info.widgets:
-                meta: WidgetMeta = entry["meta"]
-                if ctx.state.widget_meta(meta.id) is meta:
-                    ctx.state.set_widget_value(meta.id, entry["default"])
+            for entry in info.fields.values():
+                if ctx.state.widget_meta(entry.meta.id) is entry.meta:
+                    ctx.state.set_widget_value(entry.meta.id, entry.default)
 
 
-def _redraw_with_default(ctx: RunContext, entry: dict[str, Any]) -> None:
+def _redraw_with_default(ctx: RunContext, entry: FormField) -> None:
     """Reset a widget to its default and draw it again in its place (clear_on_submit).
 
     The script saw the submitted value in this run; the page and the next run see the
     default, as in Streamlit.
     """
-    meta: WidgetMeta = entry["meta"]
-    node: Node | None = entry.get("node")
-    call = entry.get("call")
+    meta, node, call = entry.meta, entry.node, entry.call
     if node is None or call is None or ctx.state.widget_meta(meta.id) is not meta:
         return
-    ctx.state.set_widget_value(meta.id, entry["default"])
+    ctx.state.set_widget_value(meta.id, entry.default)
     slot = Node("container", {}, node.id, container=True)
     slot.form, slot.fragment = node.form, node.fragment
     ctx.widget_ids.discard(meta.id)
@@ -151,7 +155,7 @@ def _redraw_with_default(ctx: RunContext, entry: dict[str, Any]) -> None:
         func(*args, **kwargs)
     drawn = [child for child in slot.children or () if child.type == node.type]
     if drawn:
-        node.props = drawn[-1].props
+        node.props, node.data = drawn[-1].props, drawn[-1].data
 
 
 def enter_submit(state: SessionState, changes: dict[str, Any]) -> str | None:
@@ -164,11 +168,11 @@ def enter_submit(state: SessionState, changes: dict[str, Any]) -> str | None:
     forms = set()
     for wid in changes:
         meta = state.widget_meta(wid)
-        forms.add(meta.extra.get("form") if meta is not None else None)
+        forms.add(meta.form if meta is not None else None)
     if len(forms) != 1 or None in forms:
         return None
     (form,) = forms
     for meta in state.known_widgets():
-        if meta.type == "form_submit_button" and meta.extra.get("form") == form:
-            return meta.id if meta.extra.get("enter_submits") and not meta.extra.get("disabled") else None
+        if meta.spec.submits_form and meta.form == form:
+            return meta.id if meta.spec.submits_on_enter and not meta.disabled else None
     return None

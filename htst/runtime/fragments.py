@@ -44,10 +44,8 @@ def run_body(ctx: RunContext, call: FragmentCall) -> Any:
             try:
                 return call.func(*call.args, **call.kwargs)
             except Exception as exc:
-                from ..elements.alerts import exception_element  # elements import the runtime
-
                 with ctx.control.lock:
-                    exception_element(exc, show_details=ctx.app.config["client.showErrorDetails"])
+                    ctx.app.hooks.exception(exc, ctx.app.config["client.showErrorDetails"])
                 raise FragmentFailed() from exc
     finally:
         ctx.fragment = outer

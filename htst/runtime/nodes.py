@@ -6,6 +6,8 @@ write HTML themselves; `render/` turns nodes into HTML, AppTest reads them direc
 
 from __future__ import annotations
 
+import sys
+import threading
 from typing import Any
 
 
@@ -17,10 +19,13 @@ class Node:
     the nodes whose HTML changed, and keep unchanged DOM nodes in place.
     """
 
-    __slots__ = ("type", "props", "children", "id", "form", "fragment")
+    __slots__ = ("type", "props", "children", "id", "form", "fragment", "data")
 
     def __init__(self, type: str, props: dict[str, Any], id: str, container: bool = False):
         self.type = type
+        # What the HTML shows, and nothing else. Never changed in place once the node is
+        # drawn (a change is a new dict): props may be shared between sessions, and the
+        # diff compares them by identity first.
         self.props = props
         self.id = id
         self.children: list[Node] | None = [] if container else None
@@ -28,6 +33,8 @@ class Node:
         # widgets read them to batch values (forms) and to know whose rerun they cause.
         self.form: str | None = None
         self.fragment: str | None = None
+        # Server-side payload, never rendered: a widget's value, a dataframe's frame.
+        self.data: Any = None
 
     @property
     def is_container(self) -> bool:
@@ -38,7 +45,7 @@ class Node:
         if self.type == "empty":
             # An st.empty slot holds one element; writing to it replaces the previous one.
             self.children.clear()
-        node = Node(type, props, f"{self.id}-{len(self.children)}", container)
+        node = Node(type, props, child_id(self.id, len(self.children)), container)
         node.form, node.fragment = self.form, self.fragment
         self.children.append(node)
         return node
@@ -64,7 +71,7 @@ def merge_trees(new: Node, old: Node | None) -> Node:
         return new
     done = len(new.children)
     view = Node(new.type, new.props, new.id, container=True)
-    view.form, view.fragment = new.form, new.fragment
+    view.form, view.fragment, view.data = new.form, new.fragment, new.data
     view.children = [merge_trees(child, old.children[i] if i < len(old.children) else None) for i, child in enumerate(new.children)]
     view.children.extend(old.children[done:])
     return view
@@ -73,3 +80,46 @@ def merge_trees(new: Node, old: Node | None) -> Node:
 def merge_roots(new: dict[str, Node], old: dict[str, Node] | None) -> dict[str, Node]:
     """`merge_trees` for each page root: a run under way (or stopped) over the last tree."""
     return {name: merge_trees(root, old.get(name) if old else None) for name, root in new.items()}
+
+
+class SharedProps(dict):
+    """Props that every node drawing them shares (see `shared_props`): never changed."""
+
+    __slots__ = ()
+
+
+_IDS: dict[tuple[str, int], str] = {}
+_SHARED_PROPS: dict[tuple, SharedProps] = {}
+_LIMIT = 100_000
+_lock = threading.Lock()
+
+
+def child_id(parent: str, index: int) -> str:
+    """`parent-index`, one string per position for every session (ids are kept per tab)."""
+    found = _IDS.get((parent, index))
+    if found is None:
+        if len(_IDS) >= _LIMIT:
+            _IDS.clear()
+        found = _IDS[(parent, index)] = sys.intern(f"{parent}-{index}")
+    return found
+
+
+def shared_props(props: dict[str, Any]) -> dict[str, Any]:
+    """One dict for equal props in every session and run (they are never changed in place).
+
+    Most elements draw the same props run after run and tab after tab; sharing them keeps
+    a session's tree small and lets the diff see "unchanged" by identity. Props with an
+    unhashable value (a list) stay their own. The key holds the values' types too: 1,
+    1.0 and True are equal but do not render alike.
+    """
+    try:
+        key = (tuple(props.items()), tuple(map(type, props.values())))
+        found = _SHARED_PROPS.get(key)
+    except TypeError:
+        return props if type(props) is dict else dict(props)
+    if found is not None:
+        return found
+    with _lock:
+        if len(_SHARED_PROPS) >= _LIMIT:
+            _SHARED_PROPS.clear()  # only sharing is lost: every node keeps its dict
+        return _SHARED_PROPS.setdefault(key, SharedProps(props))

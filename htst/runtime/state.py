@@ -13,32 +13,15 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import MutableMapping
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from ..errors import DuplicateWidgetID, HtstAPIException, UnserializableSessionStateError
+from .widget_spec import WidgetMeta
 
 PRESET_WARNING = (
     'The widget with key "{key}" was created with a default value but also had its '
     "value set via the Session State API."
 )
-
-
-@dataclass(eq=False)
-class WidgetMeta:
-    """What the session remembers about a widget between runs."""
-
-    id: str
-    type: str
-    key: str | None
-    parse: Callable[[Any], Any]  # client value -> Python value; raises InvalidWidgetValue
-    serialize: Callable[[Any], Any]  # Python value -> what the client sends back
-    callback: Callable[..., Any] | None = None
-    args: tuple = ()
-    kwargs: dict = field(default_factory=dict)
-    trigger: bool = False  # True only in the run its event caused (buttons)
-    raw: Any = None  # the serialized value last drawn; a client value equal to it is no change
-    extra: dict = field(default_factory=dict)  # widget-specific data (steps, options…)
 
 
 class SessionState(MutableMapping):
@@ -124,7 +107,8 @@ class SessionState(MutableMapping):
                     "create."
                 )
             set_by_user = key in self._user_set and key in self._values
-            if set_by_user and meta.extra.get("no_state_set", meta.trigger):
+            preset = meta.spec.preset
+            if set_by_user and preset == "refuse":
                 raise HtstAPIException(
                     f"Values for the widget with key '{key}' cannot be set using "
                     "st.session_state. (st.button, st.download_button and "
@@ -133,8 +117,7 @@ class SessionState(MutableMapping):
             free_key = key in self._values and (owner is None or owner == wid or owner not in self._widgets)
             # chat_input ignores a value written to its key (as in Streamlit): it holds
             # only what was just submitted.
-            takes_preset = not meta.extra.get("ignore_state_set")
-            if takes_preset and (set_by_user or (is_new and free_key)):
+            if preset == "use" and (set_by_user or (is_new and free_key)):
                 value = self._values[key]
                 if is_new and default_given and owner != wid:
                     warning = PRESET_WARNING.format(key=key)
@@ -168,14 +151,15 @@ class SessionState(MutableMapping):
     def run_callback(self, wid: str) -> None:
         meta = self._meta.get(wid)
         if meta is not None and meta.callback is not None:
-            meta.callback(*meta.args, **meta.kwargs)
+            meta.callback(*meta.args, **(meta.kwargs or {}))
 
     # -- end of a run -------------------------------------------------------------
     def reset_triggers(self) -> None:
         for wid, meta in self._meta.items():
-            if meta.trigger and self._widgets.get(wid):
-                # Buttons go back to False; chat_input (`trigger_reset`) back to None.
-                self.set_widget_value(wid, meta.extra.get("trigger_reset", False))
+            spec = meta.spec
+            if spec.trigger and self._widgets.get(wid):
+                # Buttons go back to False, chat_input back to None.
+                self.set_widget_value(wid, spec.reset)
 
     def interrupted_run(self) -> None:
         """A run ended early (st.stop, st.rerun, an error, a newer run): keep every widget.
@@ -193,7 +177,7 @@ class SessionState(MutableMapping):
         """
         gone = [w for w in self._widgets if w not in self._drawn]
         if fragment is not None:
-            gone = [w for w in gone if self._meta[w].extra.get("fragment") == fragment]
+            gone = [w for w in gone if self._meta[w].fragment == fragment]
         for wid in gone:
             del self._widgets[wid]
             meta = self._meta.pop(wid)

@@ -1,76 +1,83 @@
-"""The life of a widget call, top to bottom: key -> id -> register -> value.
+"""The life of a widget call, top to bottom: key -> id -> register -> node -> value.
 
-Element modules call `register_widget` and then add their node; the id computed here
-is also the name of the form field the browser sends the value back in.
+Element modules call `register_widget` with their spec, then `draw_widget` with their
+node's props. The id computed here is also the name of the form field the browser sends
+the value back in.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 from typing import Any, Callable
 
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
 from . import enum_coercion, forms
 from .context import RunContext, current
-from .state import WidgetMeta
+from .widget_spec import WidgetMeta, WidgetSpec
+
+_IDS: dict[tuple, str] = {}
+_IDS_LIMIT = 100_000
 
 
 def widget_id(kind: str, key: str | None, page: str, identity: tuple) -> str:
     """A deterministic id from what identifies the widget (docs: widget identity).
 
     Callbacks, their args, `disabled` and `label_visibility` are deliberately left out.
+    Ids are interned: every session holds the same string for the same widget.
     """
-    digest = hashlib.blake2b(repr((kind, key, page, identity)).encode(), digest_size=7)
-    return "w" + digest.hexdigest()
+    whole = (kind, key, page, identity)
+    try:
+        found = _IDS.get(whole)
+    except TypeError:  # an unhashable identity part (a list default…)
+        return _digest(whole)
+    if found is None:
+        if len(_IDS) >= _IDS_LIMIT:
+            _IDS.clear()
+        found = _IDS[whole] = _digest(whole)
+    return found
 
 
-# Widgets a cached function cannot replay (docs: caching, input widgets).
-UNREPLAYABLE = frozenset({"file_uploader", "camera_input"})
+def _digest(whole: tuple) -> str:
+    digest = hashlib.blake2b(repr(whole).encode(), digest_size=7)
+    return sys.intern("w" + digest.hexdigest())
 
 
 def register_widget(
-    kind: str,
+    spec: WidgetSpec,
     *,
     key: Any,
     identity: tuple,
     default: Any,
-    parse: Callable[[Any], Any],
-    serialize: Callable[[Any], Any],
     callback: Callable[..., Any] | None = None,
     args: Any = None,
     kwargs: Any = None,
     default_given: bool = False,
-    trigger: bool = False,
-    extra: dict | None = None,
-    options: list | None = None,
+    options: Any = None,
 ) -> tuple[RunContext, WidgetMeta, Any]:
     """Register a widget drawn in this run; return its run context, meta and value.
 
     Options widgets pass `options`: their value is then an object from the options of
     the run that drew them (docs: custom classes), coerced to this run's Enum class as
-    `runner.enumCoercion` allows. Such a widget serializes through `meta.serialize`,
-    which also knows the objects it drew last run.
+    `runner.enumCoercion` allows.
     """
     ctx = current()
     ctx.checkpoint()
+    kind = spec.kind
     key = None if key is None else str(key)
     if callback is not None and not callable(callback):
         raise HtstAPIException(f"The callback given to `{kind}` must be callable, got {callback!r}.")
     container = ctx.stack[-1]
     if ctx.fragment is not None and container.fragment != ctx.fragment:
         raise HtstAPIException("Fragments cannot write widgets to outside containers.")
-    form = forms.check_widget(ctx, container, kind, callback)
-    if ctx.widget_recorders and kind in UNREPLAYABLE:
+    form = forms.check_widget(ctx, container, spec, callback)
+    if ctx.widget_recorders and not spec.replayable:
         raise HtstAPIException(
             f"`st.{kind}` is not supported in cached functions, even with "
             "`experimental_allow_widgets=True`: its value cannot be replayed. Call it "
             "outside the cached function and pass what it returns as an argument."
         )
-    extra = extra if extra is not None else {}
-    extra["fragment"] = container.fragment
-    if container.form is not None:
-        extra["form"] = container.form
-    wid = widget_id(kind, key, "", identity)
+    wid = widget_id(kind, key, ctx.page, identity)
     if wid in ctx.widget_ids:
         raise DuplicateWidgetID(
             f"There are multiple `{kind}` widgets with the same generated key.\n\n"
@@ -81,74 +88,38 @@ def register_widget(
         )
     ctx.widget_ids.add(wid)
     meta = WidgetMeta(
-        id=wid,
-        type=kind,
-        key=key,
-        parse=parse,
-        serialize=serialize,
-        callback=callback,
+        wid, key, spec, callback,
         args=tuple(args) if args is not None else (),
-        kwargs=dict(kwargs) if kwargs is not None else {},
-        trigger=trigger,
-        extra=extra,
+        kwargs=dict(kwargs) if kwargs else None,
+        form=container.form,
+        fragment=container.fragment,
     )
     previous = ctx.state.widget_meta(wid)
     value, warning = ctx.state.register(meta, default, default_given)
     if options is not None:
         value = _options_value(ctx, meta, previous, value, options)
-    if form is not None and form.clear_on_submit and not trigger:
-        entry = {"meta": meta, "default": default, "call": ctx.call}
-        form.widgets.append(entry)
-        extra["form_entry"] = entry  # draw_widget records the node it draws
+    if form is not None and form.clear_on_submit and not spec.trigger:
+        form.remember(meta, default, ctx.call)
     if warning:
-        from ..elements.alerts import warning as show_warning
-
-        show_warning(warning)
+        ctx.app.hooks.warning(warning)
     return ctx, meta, value
 
 
-def _options_value(
-    ctx: RunContext, meta: WidgetMeta, previous: WidgetMeta | None, value: Any, options: list
-) -> Any:
-    """An options widget's value, coerced to this run's Enum class; its serialize made lenient.
+def _options_value(ctx: RunContext, meta: WidgetMeta, previous: WidgetMeta | None, value: Any, options: Any) -> Any:
+    """An options widget's value, coerced to this run's Enum class.
 
     A value from last run's options may equal none of this run's (a class redefined by
     the rerun, without `__eq__`). It is still the widget's own selection, not a stray
-    Session State value, so it keeps its place: the same wid means the same option
-    labels, so last run's positions are this run's.
+    Session State value, so it keeps its place: `meta.previous` lets it serialize as last
+    run's spec did (the same id means the same option labels, so the same positions).
     """
     coerced = enum_coercion.coerce(value, options, ctx.app.config["runner.enumCoercion"])
     if coerced is not value:
         ctx.state.set_widget_value(meta.id, coerced)
         value = coerced
-    own = meta.serialize
-    meta.extra["own_serialize"] = own
-    if previous is None:
-        return value
-    last_own = previous.extra.get("own_serialize", previous.serialize)
-    last_value, last_raw = previous.extra.get("drawn_value", _NOTHING), previous.raw
-
-    def serialize(v: Any) -> Any:
-        try:
-            return own(v)
-        except InvalidWidgetValue:
-            if _same_objects(v, last_value):
-                return last_raw
-            return last_own(v)
-
-    meta.serialize = serialize
+    if previous is not None:
+        meta.previous = (previous.spec, previous.value, previous.raw)
     return value
-
-
-_NOTHING = object()
-
-
-def _same_objects(a: Any, b: Any) -> bool:
-    if a is b:
-        return True
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)) and len(a) == len(b):
-        return all(x is y for x, y in zip(a, b))
-    return False
 
 
 def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, label_visibility: str) -> dict:
@@ -181,15 +152,20 @@ def drawable_value(ctx: RunContext, meta: WidgetMeta, value: Any, default: Any, 
 
 
 def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict) -> None:
-    """Add the widget's node; `raw` is what the browser's form field holds and sends back."""
-    meta.raw = meta.serialize(value)
-    meta.extra["drawn_value"] = value
-    meta.extra["disabled"] = props.get("disabled", False)
+    """Add the widget's node; `raw` is what the browser's form field holds and sends back.
+
+    The node keeps the value the script got back (`node.data`): AppTest and the JSON
+    answer read it, HTML never does.
+    """
+    meta.raw = meta.shown(value)
+    meta.value = value
+    meta.disabled = bool(props.get("disabled", False))
     props["raw"] = meta.raw
-    props["_value"] = value  # what the script got back; AppTest reads it, HTML never does
-    node = ctx.add(meta.type, props)
+    node = ctx.add(meta.spec.kind, props)
+    node.data = value
     for recorder in ctx.widget_recorders:
         recorder[meta.id] = (ctx.call, value)
-    entry = meta.extra.pop("form_entry", None)
-    if entry is not None:
-        entry["node"] = node
+    if meta.form is not None:
+        info = ctx.forms.get(meta.form)
+        if info is not None:
+            info.drawn(meta.id, node)

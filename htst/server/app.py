@@ -1,4 +1,10 @@
-"""Mount an htst app in Flask: `blueprint(script)` for an existing site, `create_app(script)`."""
+"""Mount an htst app in Flask: `blueprint(script)` for an existing site, `create_app(script)`.
+
+A request reads as named steps, like Flask's `full_dispatch_request`: read (who asks,
+what was posted, which answer it wants) -> apply (`runtime.apply`: posted fields to
+validated changes) -> run (a live run on the tab's worker, `server/streaming.py`) ->
+answer, with one small function per answer mode: partials, whole page, JSON, stream.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import itertools
 import logging
 import os
 import secrets as _secrets
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,37 +25,229 @@ from ..config import Config
 from ..errors import InvalidWidgetValue
 from ..render import page as render_page
 from ..render.html import Renderer
-from ..runtime.app import AppScript
+from ..runtime.apply import CLICK, Applied, apply, lookup
 from ..runtime.forms import show_pending
-from ..runtime.session import MemoryStore, Session
+from ..runtime.session import Session
+from ..runtime.widget_spec import Fields
+from ..script import app_script
 from ..version import __version__
-from .form import ATTACH, CLEAR_CACHE, CLICK, FRAGMENT, STOP, read_changes
 from .media import file_response, media_response
+from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, STOP, TAB, read_fields
 from .static_files import asset_response, load_assets
 from .streaming import FIRST_LOOK, LiveRun, Runner
+from .tabs import Tab, TabStore
 from .tokens import COOKIE_NAME, Tokens
 
 log = logging.getLogger("htst.server")
 _names = itertools.count(1)
 _GZIP_MIN = 1024
 PAGE_FIRST_LOOK = 0.5  # seconds a browser waits for a first run before it gets the page
+HTML = "text/html; charset=utf-8"
+
+
+@dataclass
+class Visit:
+    """A request as read: its session cookie, its tab, what it posted, the answer it wants."""
+
+    sid: str
+    new_cookie: bool
+    tab: Tab | None
+    fields: Fields
+    mode: str  # "json" (?format=json), "partials" (htmx), or "page" (a plain post, curl)
 
 
 class HtstSite:
-    """One app at one mount point: its script, its sessions, its renderer and tokens."""
+    """One app at one mount point: its script, its tabs, its renderer and tokens."""
 
     def __init__(self, script: str | os.PathLike, config: Config):
         self.config = config
-        self.script = AppScript(script, config=config)
+        self.script = app_script(script, config=config)
         use_shared_store(str(config["server.cacheStore"]))  # caches are per process, as in Streamlit
-        self.store = MemoryStore(idle_timeout=float(config["server.sessionIdleTimeout"]))
+        self.tabs = TabStore(idle_timeout=float(config["server.sessionIdleTimeout"]))
         self.renderer = Renderer()
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
         self.runner = Runner(self.script, self.renderer)
         self.assets = load_assets()
         self.theme_css = _theme_css(config)  # config is fixed for the app's lifetime
 
-    # -- helpers ------------------------------------------------------------------
+    # -- GET / ----------------------------------------------------------------------
+    def page(self, path: str = "") -> Response:
+        """A new tab: a new session, its first run, the whole page (or its JSON)."""
+        visit = self._read(posted=False)
+        # `format=json` selects the answer's format; it is not one of the app's query params.
+        pairs = [(k, v) for k, v in request.args.items(multi=True) if (k, v) != ("format", "json")]
+        tab = visit.tab = self._new_tab(pairs)
+        live = self.runner.start(tab)
+        if visit.mode == "json":
+            return self._finish(self._answer_json(visit, live), visit)
+        # A browser gets the page as soon as there is something to show and follows the rest
+        # of a long run from there; curl and other clients get the finished page.
+        finished = live.done.wait(PAGE_FIRST_LOOK if _is_browser_navigation() else None)
+        html = self._page_html(visit, live, attach=not finished)
+        tab.session.query_params.dirty = False
+        return self._finish(Response(html, content_type=HTML), visit)
+
+    # -- POST /_htst/rerun: read -> apply -> run -> answer ------------------------------
+    def rerun(self) -> Response:
+        visit = self._read(posted=True)
+        response = self._control(visit)
+        if response is None:
+            try:
+                applied = apply(visit.tab.session.state, visit.fields)  # type: ignore[union-attr]
+            except InvalidWidgetValue as exc:
+                response = Response(str(exc), status=400, content_type="text/plain; charset=utf-8")
+            else:
+                response = self._answer(visit, self._run(visit, applied), applied.held)
+        return self._finish(response, visit)
+
+    def _read(self, *, posted: bool) -> Visit:
+        sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
+        new_cookie = sid is None
+        sid = sid or self.tokens.new_id()
+        fields = read_fields(request) if posted else Fields()
+        tab_id = None if new_cookie else self.tokens.read_tab(fields.get(TAB), sid)
+        tab = self.tabs.get(tab_id) if tab_id else None
+        if request.args.get("format") == "json":
+            mode = "json"
+        elif request.headers.get("HX-Request") == "true":
+            mode = "partials"
+        else:
+            mode = "page"
+        return Visit(sid, new_cookie, tab, fields, mode)
+
+    def _control(self, visit: Visit) -> Response | None:
+        """Posts that are not a run of the script: a lost tab, Stop, Clear cache, following
+        a run under way, a fragment's timer while the app runs. None: run the script."""
+        tab, fields = visit.tab, visit.fields
+        if tab is None:
+            return self._restart(visit)
+        if fields.get(CLEAR_CACHE):
+            clear_caches()  # as Streamlit's menu: the caches go, the page stays as it is
+            return Response(status=204)
+        if fields.get(STOP):
+            running = tab.session.active_run
+            if running is not None:
+                running.set()  # the script ends at its next st.* call; its stream sends the end
+            return Response(status=204)
+        if fields.get(ATTACH):
+            # The page was sent while its first run was still going: follow that run.
+            return self._answer(visit, tab.painting, None)
+        if fields.get(FRAGMENT) and self.runner.busy(tab):
+            return Response(status=204)  # a fragment's timer while the app runs: skip this tick
+        return None
+
+    def _restart(self, visit: Visit) -> Response:
+        """An unknown, expired or forged tab: a fresh session and the whole app, never an error."""
+        tab = visit.tab = self._new_tab(())
+        live = self.runner.start(tab)
+        live.done.wait()
+        if visit.mode == "json":
+            return self._answer_json(visit, live)
+        context = self._page_context(visit.sid, tab)
+        tab.view = render_page.view_of(tab.session.roots)
+        if visit.mode == "partials":
+            return Response(render_page.app_root(self.renderer, tab.session.roots, **context), content_type=HTML)
+        return Response(render_page.full_page(self.renderer, tab.session.roots, **context), content_type=HTML)
+
+    def _run(self, visit: Visit, applied: Applied) -> LiveRun | None:
+        """Start the run this post asks for; None when there is nothing to run."""
+        fragment = visit.fields.get(FRAGMENT) or None
+        if not (applied.changes or applied.rerun or fragment) and (visit.mode == "partials" or self._attachment(visit)):
+            return None
+        return self.runner.start(visit.tab, applied.changes, fragment, interrupt=fragment is None)  # type: ignore[arg-type]
+
+    # -- answers --------------------------------------------------------------------
+    def _answer(self, visit: Visit, live: LiveRun | None, held: dict[str, Any] | None) -> Response:
+        if visit.mode == "json":
+            return self._answer_json(visit, live)
+        if visit.mode == "page":
+            return self._answer_page(visit, live, held)
+        return self._answer_partials(visit, live)
+
+    def _answer_json(self, visit: Visit, live: LiveRun | None) -> Response:
+        """The element tree as JSON, after the run, with the tab token under "tab"."""
+        if live is not None:
+            live.done.wait()
+        tab = visit.tab
+        token = self.tokens.tab_token(visit.sid, tab.id)  # type: ignore[union-attr]
+        return Response(render_page.tree_json(tab.session.roots, tab=token), content_type="application/json")  # type: ignore[union-attr]
+
+    def _answer_page(self, visit: Visit, live: LiveRun | None, held: dict[str, Any] | None) -> Response:
+        """A plain form post (no JavaScript): the whole page after the run, or the file a
+        download button's click asks for (the browser then keeps the page)."""
+        if live is not None:
+            live.done.wait()
+        attachment = self._attachment(visit)
+        if attachment is not None:
+            found = self.script.media.get(attachment)
+            if found is not None:
+                return file_response(found, attachment, request)
+        tab: Tab = visit.tab  # type: ignore[assignment]
+        self._new_url(tab, "")  # the browser's address is the form's action either way
+        if held and tab.session.roots is not None:
+            show_pending(tab.session.roots, tab.session.state, held)
+        return Response(self._page_html(visit, live), content_type=HTML)
+
+    def _answer_partials(self, visit: Visit, live: LiveRun | None) -> Response:
+        """htmx: the changed nodes as partials, or an event stream if the run takes a while."""
+        if live is None:
+            return Response(status=204)
+        page_url = url_for(".page")  # the stream is sent after this request context ends
+        if not live.done.wait(FIRST_LOOK):
+            events = self.runner.stream(live, lambda tab: self._new_url(tab, page_url))
+            response = Response(events, content_type="text/event-stream; charset=utf-8")
+            response.headers["Cache-Control"] = "no-cache"
+            response.headers["X-Accel-Buffering"] = "no"  # proxies must not hold the events back
+            return response
+        body = self.runner.paint(live, final=True)
+        if body is None:
+            return Response(status=204)  # a newer run answers for the page
+        response = Response(body, status=200 if body else 204, content_type=HTML)
+        response.headers["X-Htst-Run"] = str(live.number)
+        url = self._new_url(live.tab, page_url)
+        if url is not None:
+            response.headers["HX-Replace-Url"] = url
+        return response
+
+    # -- helpers ----------------------------------------------------------------------
+    def _new_tab(self, query_pairs: Any) -> Tab:
+        tab = Tab(Session(self.script))
+        tab.session.query_params.load(query_pairs)
+        self.tabs.add(tab)
+        return tab
+
+    def _page_html(self, visit: Visit, live: LiveRun | None, attach: bool = False) -> str:
+        """The whole page as the tab shows it now; the tab's view becomes that page."""
+        tab: Tab = visit.tab  # type: ignore[assignment]
+        context = self._page_context(visit.sid, tab)
+
+        def render(roots: Any) -> str:
+            tab.view = render_page.view_of(roots)
+            return render_page.full_page(self.renderer, roots, attach=attach, **context)
+
+        if live is None:
+            return render(tab.session.roots)
+        return self.runner.render_view(live, render)
+
+    def _attachment(self, visit: Visit) -> str | None:
+        """The media a plain-form click of a download button answers with."""
+        if visit.mode != "page" or visit.tab is None:
+            return None
+        meta = lookup(visit.tab.session.state, visit.fields.get(CLICK) or "")
+        if meta is None or meta.disabled:
+            return None
+        return meta.spec.attachment
+
+    @staticmethod
+    def _new_url(tab: Tab, page_url: str) -> str | None:
+        """The page's new address when the run changed the query params (once)."""
+        params = tab.session.query_params
+        if not params.dirty:
+            return None
+        params.dirty = False
+        query = params.query_string()
+        return page_url + (f"?{query}" if query else "")
+
     def _urls(self) -> dict[str, str]:
         base = url_for(".page").rstrip("/")
         return {
@@ -57,175 +256,40 @@ class HtstSite:
             "static_url": f"{base}/_htst/static",
         }
 
-    def _session_id(self) -> tuple[str, bool]:
-        sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
-        return (sid, False) if sid else (self.tokens.new_id(), True)
-
-    def _new_session(self, query_pairs: Any) -> Session:
-        session = Session(self.script)
-        session.query_params.load(query_pairs)
-        self.store.add(session)
-        return session
-
-    def _page_context(self, sid: str, session: Session) -> dict[str, Any]:
+    def _page_context(self, sid: str, tab: Tab) -> dict[str, Any]:
         return {
             **self._urls(),
-            "token": self.tokens.tab_token(sid, session.id),
+            "token": self.tokens.tab_token(sid, tab.id),
             "page_title": Path(self.script.name).stem.replace("_", " "),
             "asset_version": __version__,
             "theme_base": self.config["theme.base"] or "light",
             "theme_css": self.theme_css,
         }
 
-    def _finish(self, response: Response, sid: str, new_cookie: bool) -> Response:
-        if new_cookie:
+    def _finish(self, response: Response, visit: Visit) -> Response:
+        if visit.new_cookie:
             # Scoped to the mount point: two apps in one site each keep their own cookie
             # (each signs with its own secret) instead of overwriting the other's.
             response.set_cookie(
-                COOKIE_NAME, self.tokens.cookie_value(sid), httponly=True, samesite="Lax",
+                COOKIE_NAME, self.tokens.cookie_value(visit.sid), httponly=True, samesite="Lax",
                 secure=request.is_secure, path=url_for(".page").rstrip("/") or "/",
             )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers.setdefault("Cache-Control", "no-store")
         return _maybe_gzip(response)
 
-    # -- views --------------------------------------------------------------------
-    def page(self, path: str = "") -> Response:
-        sid, new_cookie = self._session_id()
-        # `format=json` selects the answer's format; it is not one of the app's query params.
-        pairs = [(k, v) for k, v in request.args.items(multi=True) if (k, v) != ("format", "json")]
-        session = self._new_session(pairs)
-        live = self.runner.start(session)
-        if request.args.get("format") == "json":
-            live.done.wait()
-            body = render_page.tree_json(session.roots, tab=self.tokens.tab_token(sid, session.id))
-            return self._finish(Response(body, content_type="application/json"), sid, new_cookie)
-        # A browser gets the page as soon as there is something to show and follows the rest
-        # of a long run from there; curl and other clients get the finished page.
-        finished = live.done.wait(PAGE_FIRST_LOOK if _is_browser_navigation() else None)
-        context = self._page_context(sid, session)
-        html = self.runner.render_view(
-            live, lambda roots: render_page.full_page(self.renderer, roots, session, attach=not finished, **context)
-        )
-        session.query_params.dirty = False
-        return self._finish(Response(html, content_type="text/html; charset=utf-8"), sid, new_cookie)
-
-    def rerun(self) -> Response:
-        sid, new_cookie = self._session_id()
-        form = request.form
-        tab_id = None if new_cookie else self.tokens.read_tab(form.get("_htst_tab"), sid)
-        session = self.store.get(tab_id) if tab_id else None
-        wants_json = request.args.get("format") == "json"
-        is_htmx = request.headers.get("HX-Request") == "true"
-        if session is None:
-            # Unknown, expired or forged tab: a fresh session and the whole app, never an error.
-            session = self._new_session(())
-            result = self.script.run(session)
-            return self._finish(self._whole(result.roots, session, sid, wants_json, is_htmx), sid, new_cookie)
-        if form.get(CLEAR_CACHE):
-            clear_caches()  # as Streamlit's menu: the caches go, the page stays as it is
-            return self._finish(Response(status=204), sid, new_cookie)
-        if form.get(STOP):
-            stop = session.active_run
-            if stop is not None:
-                stop.set()  # the script ends at its next st.* call; its stream sends the end
-            return self._finish(Response(status=204), sid, new_cookie)
-        if form.get(ATTACH):
-            # The page was sent while its first run was still going: follow that run.
-            live = session.painting
-            return self._finish(self._answer(live, session, sid, wants_json, is_htmx), sid, new_cookie)
-        fragment = form.get(FRAGMENT) or None
-        if fragment and self.runner.busy(session):
-            # A fragment's timer while the app runs: skip this tick, don't stop the run.
-            return self._finish(Response(status=204), sid, new_cookie)
-        try:
-            changes, rerun_asked, held = read_changes(session.state, form, request.files)
-        except InvalidWidgetValue as exc:
-            return self._finish(Response(str(exc), status=400, content_type="text/plain; charset=utf-8"), sid, new_cookie)
-        download = None if is_htmx or wants_json else self._clicked_download(session)
-        if is_htmx and not wants_json and not changes and not rerun_asked and not fragment:
-            return self._finish(Response(status=204), sid, new_cookie)
-        if download is not None:
-            # A download button posted without JavaScript: run the click (unless
-            # on_click="ignore"), then answer with the file; the browser keeps the page.
-            if changes or rerun_asked:
-                self.runner.start(session, changes).done.wait()
-            return download
-        live = self.runner.start(session, changes, fragment, interrupt=fragment is None)
-        return self._finish(self._answer(live, session, sid, wants_json, is_htmx, held), sid, new_cookie)
-
-    def _answer(
-        self, live: LiveRun | None, session: Session, sid: str, wants_json: bool, is_htmx: bool,
-        held: dict[str, Any] | None = None,
-    ) -> Response:
-        """A run's answer: partials (streamed if the run takes a while), the page, or JSON."""
-        page_url = url_for(".page")
-
-        def new_url(session: Session) -> str | None:
-            if not session.query_params.dirty:
-                return None
-            session.query_params.dirty = False
-            query = session.query_params.query_string()
-            return page_url + (f"?{query}" if query else "")
-
-        if live is not None and (wants_json or not is_htmx):
-            live.done.wait()  # curl and plain forms get the final result in one response
-        if wants_json:
-            return Response(render_page.tree_json(session.roots, tab=self.tokens.tab_token(sid, session.id)), content_type="application/json")
-        if not is_htmx:
-            new_url(session)  # the browser's address is the form's action either way
-            if held and live is not None and session.roots is not None:
-                show_pending(session.roots, session.state, held)
-            html = self.runner.render_view(live, lambda roots: render_page.full_page(self.renderer, roots, session, **self._page_context(sid, session))) if live else ""
-            return Response(html, content_type="text/html; charset=utf-8")
-        if live is None or live.done.wait(FIRST_LOOK):
-            if live is not None:
-                body = self.runner.paint(live, final=True)
-            else:
-                body = render_page.partials(self.renderer, session.roots, session) if session.roots else ""
-            if body is None:
-                return Response(status=204)  # a newer run answers for the page
-            response = Response(body, status=200 if body else 204, content_type="text/html; charset=utf-8")
-            if live is not None:
-                response.headers["X-Htst-Run"] = str(live.number)
-            url = new_url(session)
-            if url is not None:
-                response.headers["HX-Replace-Url"] = url
-            return response
-        response = Response(self.runner.stream(live, new_url), content_type="text/event-stream; charset=utf-8")
-        response.headers["Cache-Control"] = "no-cache"
-        response.headers["X-Accel-Buffering"] = "no"  # proxies must not hold the events back
-        return response
-
-    def _whole(self, roots: Any, session: Session, sid: str, wants_json: bool, is_htmx: bool) -> Response:
-        context = self._page_context(sid, session)
-        if wants_json:
-            return Response(render_page.tree_json(roots, tab=context["token"]), content_type="application/json")
-        if is_htmx:
-            body = render_page.full_page(self.renderer, roots, session, template="app.html", **context)
-            return Response(f'<hx-partial hx-target="#htst-root" hx-swap="outerHTML">{body}</hx-partial>', content_type="text/html; charset=utf-8")
-        return Response(render_page.full_page(self.renderer, roots, session, **context), content_type="text/html; charset=utf-8")
-
-    def _clicked_download(self, session: Session) -> Response | None:
-        """The file a plain-form download click asks for (the one its page showed)."""
-        meta = session.state.widget_meta(request.form.get(CLICK) or "")
-        if meta is None or meta.type != "download_button" or meta.extra.get("disabled"):
-            return None
-        media_id = meta.extra["media_id"]
-        found = self.script.media.get(media_id)
-        return None if found is None else file_response(found, media_id, request)
-
+    # -- other routes ------------------------------------------------------------------
     def media(self, media_id: str) -> Response:
         return media_response(self.script.media, media_id, request)
 
     def close(self) -> Response:
         sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
-        tab_id = self.tokens.read_tab(request.form.get("_htst_tab"), sid)
-        session = self.store.get(tab_id) if tab_id else None
-        if session is not None:
-            if session.active_run is not None:
-                session.active_run.set()  # nobody is watching: stop the script
-            self.store.remove(session.id)
+        tab_id = self.tokens.read_tab(request.form.get(TAB), sid)
+        tab = self.tabs.get(tab_id) if tab_id else None
+        if tab is not None:
+            if tab.session.active_run is not None:
+                tab.session.active_run.set()  # nobody is watching: stop the script
+            self.tabs.remove(tab.id)
         return Response(status=204)
 
     def static_file(self, filename: str) -> Response:

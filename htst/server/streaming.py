@@ -27,6 +27,7 @@ from ..runtime.app import AppScript, RunResult
 from ..runtime.context import RunControl, empty_roots
 from ..runtime.nodes import Node, merge_roots
 from ..runtime.session import Session
+from .tabs import Tab
 
 log = logging.getLogger("htst.server")
 
@@ -37,10 +38,10 @@ FLUSH_EVERY = 0.04  # seconds: then what it drew is sent at most this often
 
 
 class LiveRun:
-    """One run of a session's script on a worker thread; requests wait on or stream it."""
+    """One run of a tab's script on a worker thread; requests wait on or stream it."""
 
-    def __init__(self, session: Session, number: int, changes: dict[str, Any], fragment: str | None):
-        self.session = session
+    def __init__(self, tab: Tab, number: int, changes: dict[str, Any], fragment: str | None):
+        self.tab = tab
         self.number = number
         self.changes = changes
         self.fragment = fragment
@@ -59,46 +60,49 @@ class Runner:
         self._pool = ThreadPoolExecutor(max_workers=256, thread_name_prefix="htst-run")
 
     # -- starting -----------------------------------------------------------------
-    def start(self, session: Session, changes: dict[str, Any] | None = None, fragment: str | None = None, *, interrupt: bool = True) -> LiveRun:
+    def start(self, tab: Tab, changes: dict[str, Any] | None = None, fragment: str | None = None, *, interrupt: bool = True) -> LiveRun:
         """Queue a run with these changes; the newest run is the one that paints.
 
         `interrupt` (a user's interaction): the running script, and runs still waiting,
         stop at their next st.* call. Runs keep their order, so every change and every
         click's callback is applied, in order, before the newest run draws the page.
         """
-        with session.live_lock:
+        session = tab.session
+        with tab.live_lock:
             if interrupt:
-                for waiting in session.queued:
+                for waiting in tab.queued:
                     waiting.control.set()
                 if session.active_run is not None:
                     session.active_run.set()
-            session.live_count += 1
-            live = LiveRun(session, session.live_count, dict(changes or {}), fragment)
-            session.queued.append(live)
-            session.painting = live
-            if not session.working:
-                session.working = True
-                self._pool.submit(self._work, session)
+            tab.live_count += 1
+            live = LiveRun(tab, tab.live_count, dict(changes or {}), fragment)
+            tab.queued.append(live)
+            tab.painting = live
+            if not tab.working:
+                tab.working = True
+                self._pool.submit(self._work, tab)
         return live
 
-    def busy(self, session: Session) -> bool:
-        with session.live_lock:
-            return bool(session.queued) or session.active_run is not None
+    def busy(self, tab: Tab) -> bool:
+        with tab.live_lock:
+            return bool(tab.queued) or tab.session.active_run is not None
 
-    def _work(self, session: Session) -> None:
-        """Run the session's queued runs one after the other."""
+    def _work(self, tab: Tab) -> None:
+        """Run the tab's queued runs one after the other."""
+        session = tab.session
         while True:
-            with session.live_lock:
-                if not session.queued:
-                    session.working = False
+            with tab.live_lock:
+                if not tab.queued:
+                    tab.working = False
                     return
-                live = session.queued.popleft()
+                live = tab.queued.popleft()
                 session.active_run = live.control  # a new interaction can stop it from now on
             try:
                 live.result = self.script.run(session, live.changes, fragment=live.fragment, control=live.control)
             except BaseException:  # a bug in htst itself: the request must not hang
                 log.exception("htst: a script run failed outside the script")
             finally:
+                live.control.ctx = None  # the finished run's context is not kept with the tab
                 live.done.set()
 
     # -- painting -----------------------------------------------------------------
@@ -108,30 +112,35 @@ class Runner:
         Mid-run, only when the script drew something since the last look; what it has
         not redrawn yet stays as the client shows it.
         """
-        session = live.session
-        with session.live_lock:
-            if session.painting is not live:
+        tab = live.tab
+        session = tab.session
+        with tab.live_lock:
+            if tab.painting is not live:
                 return None
             if final:
                 result = live.result
                 if result is None:
                     return ""
-                return render_page.partials(self.renderer, result.roots, session, self._subtrees(session, result.fragment, result.touched, result.roots))
+                only = self._subtrees(session, result.fragment, result.touched, result.roots)
+                return render_page.partials(self.renderer, result.roots, tab.view, only)
             control = live.control
             if not control.dirty or control.ctx is None:
                 return ""
             with control.lock:  # the script is between two st.* commands
                 control.dirty = False
                 ctx = control.ctx
+                if ctx is None:
+                    return ""
                 if ctx.fragment_run is not None:
                     only = self._subtrees(session, ctx.fragment_run, ctx.touched, ctx.roots)
-                    return render_page.partials(self.renderer, ctx.roots, session, only)
-                return render_page.partials(self.renderer, merge_roots(ctx.roots, session.roots), session)
+                    return render_page.partials(self.renderer, ctx.roots, tab.view, only)
+                return render_page.partials(self.renderer, merge_roots(ctx.roots, session.roots), tab.view)
 
     def render_view(self, live: LiveRun, render: Callable[[dict[str, Node]], T]) -> T:
         """Render what the page shows now: the finished tree, or the run so far over the last."""
-        session = live.session
-        with session.live_lock:
+        tab = live.tab
+        session = tab.session
+        with tab.live_lock:
             if live.done.is_set():
                 return render(session.roots or empty_roots())
             with live.control.lock:
@@ -151,7 +160,7 @@ class Runner:
     def stream(self, live: LiveRun, url_update: Any = None) -> Iterator[str]:
         """The run as server-sent events: partials as they change, then the final state.
 
-        `url_update(session)` returns the page URL when the run changed the query params.
+        `url_update(tab)` returns the page URL when the run changed the query params.
         """
         # hx-sse holds the app form's request queue until this event: the next
         # interaction must reach the server while this run is still going.
@@ -168,7 +177,7 @@ class Runner:
             return
         if html:
             yield sse_data(html)
-        url = url_update(live.session) if url_update is not None else None
+        url = url_update(live.tab) if url_update is not None else None
         if url:
             yield f"event: htst:url\ndata: {url}\n\n"
         yield f"event: htst:done\ndata: {live.number}\n\n"

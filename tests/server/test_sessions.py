@@ -106,7 +106,7 @@ def test_two_tabs_with_one_cookie_keep_separate_state(make_app, open_tab):
 
 def test_close_frees_the_session(make_app, open_tab):
     app = make_app(COUNTER)
-    store = next(iter(app.blueprints.values())).htst_site.store
+    store = next(iter(app.blueprints.values())).htst_site.tabs
     client = app.test_client()
     tab = open_tab(client)
     tab.click("Add")

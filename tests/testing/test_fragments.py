@@ -811,7 +811,7 @@ def test_a_timed_fragment_rerun_runs_only_the_fragment():
         clock()
 
     at = AppTest.from_function(app).run()
-    fid = at.get("fragment")[0].props["fid"]
+    fid = at.get("fragment")[0]._node.id
     # What the server does when the page's timer fires.
     result = at._app.run(at._session, fragment=fid)
     assert result.fragment == fid

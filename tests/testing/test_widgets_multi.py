@@ -120,7 +120,7 @@ def test_multiselect_accept_new_options():
     at = AppTest.from_function(app).run()
     at.multiselect[0].set_value(["blue", "green"]).run()
     assert at.markdown[0].value == "['blue', 'green']"
-    assert at.multiselect[0].props["new_options"] == ["green"]
+    assert list(at.multiselect[0].props["new_options"]) == ["green"]
 
 
 def test_options_returned_are_the_previous_runs_objects_custom_classes_example():
@@ -242,7 +242,7 @@ def test_select_slider_defaults_and_errors():
 
     at = AppTest.from_function(app).run()
     assert at.markdown[0].value == "('x', ('x', 'z'), 3)"
-    assert at.select_slider[2].props["options"] == ["n0", "n1", "n2", "n3", "n4"]
+    assert list(at.select_slider[2].props["options"]) == ["n0", "n1", "n2", "n3", "n4"]
     assert at.exception[0].value == "The `options` parameter is required. Provide at least one option."
 
 
@@ -286,9 +286,9 @@ def test_slider_types_and_streamlit_defaults():
         (dt.time(8), dt.time(17)), dt.date(2024, 1, 1),
     ])
     date_slider = at.slider[2]
-    assert date_slider.props["bounds"] == ["2023-12-27", "2024-01-24"]  # value ± 14 days
+    assert list(date_slider.props["bounds"]) == ["2023-12-27", "2024-01-24"]  # value ± 14 days
     assert date_slider.props["step"] == 1  # one day
-    assert at.slider[3].props["bounds"] == ["00:00", "23:59"]
+    assert list(at.slider[3].props["bounds"]) == ["00:00", "23:59"]
     assert at.slider[3].props["step"] == 15 * 60 * 1_000_000  # 15 minutes
     assert at.slider[4].props["step"] == 24 * 3600 * 1_000_000  # a datetime steps by a day
     assert at.slider[5].props["display"] == "08:00 – 17:00"

@@ -13,14 +13,16 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ...config import Config
-from ...runtime.app import AppScript, RunResult
+from ...runtime.app import RunResult
+from ...runtime.apply import apply
 from ...runtime.context import ROOTS
-from ...runtime.forms import split_form_changes
 from ...runtime.nodes import Node
 from ...runtime.session import Session
 from ...runtime.state import SessionStateProxy
+from ...runtime.widget_spec import Fields
+from ...script import app_script
 from ...secrets import Secrets, default_secret_paths
-from .elements import Queryable
+from .elements import Block, Queryable, wrap
 
 
 class AppTest(Queryable):
@@ -32,10 +34,11 @@ class AppTest(Queryable):
         self.secrets: dict[str, Any] = {}
         self.query_params: dict[str, Any] = {}
         self._config = Config.load(cwd=cwd)
-        self._app = AppScript(script_path, source=source, config=self._config, secrets=Secrets.from_dict({}), name=name)
+        self._app = app_script(script_path, source=source, config=self._config, secrets=Secrets.from_dict({}), name=name)
         self._session = Session(self._app)
         self.session_state = SessionStateProxy(lambda: self._session.state)
-        self._pending: dict[str, Any] = {}
+        # widget id -> (the value it shows until the next run, the fields a browser posts)
+        self._pending: dict[str, tuple[Any, list[tuple[str, str]]]] = {}
         self._result: RunResult | None = None
         self._executor: ThreadPoolExecutor | None = None
         self._secrets_cache: tuple[dict[str, Any], Secrets] | None = None
@@ -69,9 +72,11 @@ class AppTest(Queryable):
         self._session.query_params.load(
             (k, str(x)) for k, v in self.query_params.items() for x in (v if isinstance(v, list) else [v])
         )
-        # As in a browser, values set on a form's widgets wait for that form's submit.
-        changes, held = split_form_changes(self._session.state, self._changes())
-        self._pending = {wid: value for wid, value in self._pending.items() if wid in held}
+        # The fields a browser would post for the actions taken since the last run take the
+        # server's road: validation, disabled widgets, forms held until submit, triggers.
+        applied = apply(self._session.state, self._fields())
+        changes = applied.changes
+        self._pending = {wid: posted for wid, posted in self._pending.items() if wid in applied.held}
         if _can_use_alarm():
             self._result = self._run_with_alarm(changes, timeout)
         else:
@@ -115,18 +120,12 @@ class AppTest(Queryable):
                 self._session.active_run.set()
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)") from None
 
-    def _changes(self) -> dict[str, Any]:
-        """Pending values that differ from what is drawn, checked by the widgets' own codecs."""
-        state = self._session.state
-        changes = {}
-        for wid, value in self._pending.items():
-            meta = state.widget_meta(wid)
-            if meta is None:
-                continue
-            raw = meta.serialize(value)
-            if meta.trigger or raw != meta.raw:
-                changes[wid] = meta.parse(raw)
-        return changes
+    def _fields(self) -> Fields:
+        values: dict[str, list[str]] = {}
+        for _, fields in self._pending.values():
+            for name, entry in fields:
+                values.setdefault(name, []).append(entry)
+        return Fields(values)
 
     def _secrets(self) -> Secrets:
         """The files' secrets overlaid with `at.secrets`; rebuilt only when those change."""
@@ -151,12 +150,21 @@ class AppTest(Queryable):
         return self
 
     @property
-    def main(self) -> Queryable:
-        return _Roots(self, ("events", "main"))
+    def main(self) -> Block:
+        """The main area as a Block: `children` by position, lookups like AppTest's.
+
+        What callbacks drew (shown above the page, as in Streamlit) comes first.
+        """
+        return _Main(self._root("main"), self)
 
     @property
-    def sidebar(self) -> Queryable:
-        return _Roots(self, ("sidebar",))
+    def sidebar(self) -> Block:
+        return Block(self._root("sidebar"), self)
+
+    def _root(self, name: str) -> Node:
+        if self._result is None:
+            raise RuntimeError("Run the app first: `at.run()`.")
+        return self._result.roots[name]
 
     def __repr__(self) -> str:
         return f"AppTest({self._app.name!r})"
@@ -175,17 +183,17 @@ def _can_use_alarm() -> bool:
     )
 
 
-class _Roots(Queryable):
-    def __init__(self, at: AppTest, names: tuple[str, ...]):
-        self._at = at
-        self._names = names
+class _Main(Block):
+    """The main area: callback output (the events root, toasts aside) above the script's."""
 
     def _nodes(self) -> list[Node]:
-        result = self._at._result
-        return [result.roots[n] for n in self._names] if result else []
+        return [self._at._root("events"), self._node]
 
-    def _at_ref(self) -> AppTest:
-        return self._at
+    @property
+    def children(self) -> dict[int, Any]:
+        drawn = [n for n in self._at._root("events").children or () if n.type != "toast"]
+        drawn += self._node.children or ()
+        return {index: wrap(node, self._at) for index, node in enumerate(drawn)}
 
-
-
+    def __len__(self) -> int:
+        return len(self.children)

@@ -1,10 +1,20 @@
-"""What AppTest hands out: elements, widgets and blocks read from a run's node tree."""
+"""What AppTest hands out: elements, widgets and blocks read from a run's node tree.
+
+A widget action does not set a value directly: it records the form fields a browser
+would post for it (a field, a click, a stepper), and the next `run()` sends them
+through `runtime.apply`, exactly as the server does with a real post.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from ...errors import InvalidWidgetValue
+from ...render.assets import TEMPLATES_DIR
+from ...runtime.apply import CLICK, STEP
 from ...runtime.nodes import Node
+from ...runtime.widget_spec import WidgetMeta
 
 if TYPE_CHECKING:
     from .app_test import AppTest
@@ -52,12 +62,12 @@ class ExceptionElement(Element):
         return self._node.props["message"]
 
     @property
-    def type(self) -> str:  # the exception's class name, as the issue tracker asks
+    def type(self) -> str:  # the exception's class name, as Streamlit's AppTest gives it
         return self._node.props["type"]
 
     @property
     def stack_trace(self) -> list[str]:
-        return self._node.props["stack_trace"]
+        return list(self._node.props["stack_trace"])
 
 
 class Metric(Element):
@@ -71,7 +81,7 @@ class Dataframe(Element):
 
     @property
     def value(self) -> Any:
-        return self._node.props["_data"].copy()
+        return self._node.data[0].copy()
 
 
 class Progress(Element):
@@ -103,7 +113,7 @@ class Spinner(Element):
 
 
 class Widget(Element):
-    """An input widget; actions record a value that the next `run()` sends."""
+    """An input widget; actions record the fields a browser would post on the next `run()`."""
 
     @property
     def id(self) -> str:
@@ -114,19 +124,52 @@ class Widget(Element):
         return self._node.props.get("key")
 
     @property
+    def disabled(self) -> bool:
+        return bool(self._node.props.get("disabled"))
+
+    @property
     def value(self) -> Any:
-        if self.id in self._at._pending:
-            return self._at._pending[self.id]
-        return self._node.props.get("_value")
+        pending = self._at._pending.get(self.id)
+        return pending[0] if pending is not None else self._node.data
 
     def set_value(self, value: Any) -> Widget:
-        self._at._pending[self.id] = value
+        """Set the value the widget's field posts on the next run."""
+        meta = self._meta()
+        raw = self._raw(meta, value)
+        entries = raw if meta.spec.multi else [raw]
+        if meta.spec.multi:
+            entries = ["", *entries]  # the template's empty entry, as a browser posts it
+        return self._post(meta.parse(raw), [(self.id, entry) for entry in entries])
+
+    def _raw(self, meta: WidgetMeta, value: Any) -> Any:
+        return meta.serialize(value)
+
+    def _meta(self) -> WidgetMeta:
+        meta = self._at._session.state.widget_meta(self.id)
+        if meta is None:
+            raise ValueError(f"The {self.type} {self.key or self.id} is no longer on the page.")
+        return meta
+
+    def _post(self, shown: Any, fields: list[tuple[str, str]]) -> Widget:
+        self._at._pending[self.id] = (shown, fields)
         return self
 
 
 class Button(Widget):
+    """button, form_submit_button, download_button: `click()` posts `_htst_click=<id>`."""
+
     def click(self) -> Button:
-        return self.set_value(True)  # type: ignore[return-value]
+        return self._post(True, [(CLICK, self.id)])  # type: ignore[return-value]
+
+    def set_value(self, value: Any) -> Button:
+        if value:
+            return self.click()
+        self._at._pending.pop(self.id, None)
+        return self
+
+
+class ChatInput(Widget):
+    """chat_input: `set_value(text)` sends a message on the next run."""
 
 
 class Checkbox(Widget):
@@ -137,27 +180,107 @@ class Checkbox(Widget):
         return self.set_value(False)  # type: ignore[return-value]
 
 
-class Selection(Widget):
+class OptionsWidget(Widget):
+    """Widgets with options: a value may be an option or its displayed text (`format_func`
+    applied), as with Streamlit's AppTest: `select("Color.RED")` picks `Color.RED`."""
+
+    @property
+    def options(self) -> list[str]:
+        return list(self._node.props["options"])
+
+    def _raw(self, meta: WidgetMeta, value: Any) -> Any:
+        if meta.spec.multi and isinstance(value, (list, tuple)):
+            return [self._one_raw(meta, v) for v in value]
+        return self._one_raw(meta, value)
+
+    def _one_raw(self, meta: WidgetMeta, value: Any) -> Any:
+        try:
+            raw = meta.serialize([value] if meta.spec.multi else value)
+            return raw[0] if meta.spec.multi else raw
+        except InvalidWidgetValue:
+            labels = self.options
+            if isinstance(value, str) and value in labels:
+                return str(labels.index(value))
+            raise
+
+
+class Selection(OptionsWidget):
     """radio and selectbox: `.options` are the displayed strings, `.index` the selection."""
 
     @property
     def index(self) -> int | None:
+        if self.id in self._at._pending:
+            raw = self._meta().serialize(self.value)
+            return None if raw == "" else int(raw)
         return self._node.props.get("index")
 
     def select(self, value: Any) -> Selection:
         return self.set_value(value)  # type: ignore[return-value]
 
-    def select_index(self, index: int) -> Selection:
-        meta = self._at._session.state.widget_meta(self.id)
-        return self.set_value(meta.parse(str(index)) if meta else None)  # type: ignore[return-value]
+    def select_index(self, index: int | None) -> Selection:
+        meta = self._meta()
+        raw = "" if index is None else str(index)
+        return self._post(meta.parse(raw), [(self.id, raw)])  # type: ignore[return-value]
+
+
+class Multiselect(OptionsWidget):
+    """`.options` are the displayed strings, `.indices` the selected positions."""
+
+    @property
+    def indices(self) -> list[int]:
+        if self.id not in self._at._pending:
+            return list(self._node.props["indices"])
+        return [int(r) for r in self._meta().serialize(self.value) if r.isdigit()]
+
+    def select(self, value: Any) -> Multiselect:
+        current = list(self.value or [])
+        chosen = self._chosen(value)
+        return self.set_value(current if any(v is chosen or v == chosen for v in current) else current + [chosen])  # type: ignore[return-value]
+
+    def unselect(self, value: Any) -> Multiselect:
+        chosen = self._chosen(value)
+        return self.set_value([v for v in (self.value or []) if not (v is chosen or v == chosen)])  # type: ignore[return-value]
+
+    def _chosen(self, value: Any) -> Any:
+        """The option `value` names (the option itself, or its displayed text)."""
+        meta = self._meta()
+        return meta.parse([self._one_raw(meta, value)])[0]
+
+
+class ButtonGroup(Multiselect):
+    """pills and segmented_control: `select`/`unselect` in "multi" mode, `set_value` always."""
+
+    @property
+    def indices(self) -> list[int]:
+        if self.id not in self._at._pending:
+            return list(self._node.props["selected"])
+        raw = self._meta().serialize(self.value)
+        return [int(r) for r in (raw if isinstance(raw, list) else [raw]) if r != ""]
+
+    def select(self, value: Any) -> ButtonGroup:
+        if not self._meta().spec.multi:
+            return self.set_value(value)  # type: ignore[return-value]
+        return super().select(value)  # type: ignore[return-value]
+
+    def unselect(self, value: Any) -> ButtonGroup:
+        if not self._meta().spec.multi:
+            return self.set_value(None)  # type: ignore[return-value]
+        return super().unselect(value)  # type: ignore[return-value]
+
+    def _chosen(self, value: Any) -> Any:
+        meta = self._meta()
+        return meta.parse([self._one_raw(meta, value)])[0]
 
 
 class NumberInput(Widget):
-    def _step(self, direction: int) -> NumberInput:
-        from ...elements.numeric import stepped
+    """number_input: `increment()` / `decrement()` press its steppers."""
 
-        meta = self._at._session.state.widget_meta(self.id)
-        return self.set_value(stepped(meta.extra, self.value, direction))  # type: ignore[return-value]
+    def _step(self, direction: int) -> NumberInput:
+        meta = self._meta()
+        pending = self._at._pending.get(self.id)
+        fields = list(pending[1]) if pending else []
+        fields.append((STEP, f"{self.id}:{direction:+d}"))
+        return self._post(meta.spec.step(self.value, direction), fields)  # type: ignore[return-value]
 
     def increment(self) -> NumberInput:
         return self._step(+1)
@@ -199,57 +322,24 @@ class ColorPicker(Widget):
         return self.set_value(value if value.startswith("#") else "#" + value)  # type: ignore[return-value]
 
 
-class Slider(Widget):
+class Slider(OptionsWidget):
     """slider and select_slider: `set_range(low, high)` for a range slider."""
+
+    @property
+    def options(self) -> list[str]:
+        return list(self._node.props.get("options", ()))
 
     def set_range(self, lower: Any, upper: Any) -> Slider:
         return self.set_value((lower, upper))  # type: ignore[return-value]
 
 
-class Multiselect(Widget):
-    """`.options` are the displayed strings, `.indices` the selected positions."""
-
-    @property
-    def options(self) -> list[str]:
-        return list(self._node.props["options"])
-
-    @property
-    def indices(self) -> list[int]:
-        meta = self._at._session.state.widget_meta(self.id)
-        if meta is None or self.id not in self._at._pending:
-            return list(self._node.props["indices"])
-        return [int(r) for r in meta.serialize(self.value) if r.isdigit()]
-
-    def select(self, value: Any) -> Multiselect:
-        current = list(self.value or [])
-        return self.set_value(current if value in current else current + [value])  # type: ignore[return-value]
-
-    def unselect(self, value: Any) -> Multiselect:
-        return self.set_value([v for v in (self.value or []) if v != value])  # type: ignore[return-value]
-
-
-WIDGET_CLASSES: dict[str, type[Element]] = {
-    "button": Button,
-    "form_submit_button": Button,
-    "checkbox": Checkbox,
-    "toggle": Checkbox,
-    "radio": Selection,
-    "selectbox": Selection,
-    "slider": Slider,
-    "select_slider": Slider,
-    "multiselect": Multiselect,
-    "pills": Widget,
-    "segmented_control": Widget,
-    "feedback": Widget,
-    "number_input": NumberInput,
-    "text_input": TextInput,
-    "text_area": TextInput,
-    "date_input": Widget,
-    "time_input": TimeInput,
-    "color_picker": ColorPicker,
-    "download_button": Button,
-    "chat_input": Widget,
-    "file_uploader": Widget,
+# Classes a widget spec can name (`WidgetSpec.testing`), and those of other elements.
+WIDGET_CLASSES: dict[str, type[Widget]] = {
+    cls.__name__: cls
+    for cls in (Widget, Button, ChatInput, Checkbox, Selection, Multiselect, ButtonGroup,
+                NumberInput, TextInput, TimeInput, ColorPicker, Slider)
+}
+ELEMENT_CLASSES: dict[str, type[Element]] = {
     "exception": ExceptionElement,
     "metric": Metric,
     "progress": Progress,
@@ -263,7 +353,12 @@ WIDGET_CLASSES: dict[str, type[Element]] = {
 def wrap(node: Node, at: AppTest) -> Element:
     if node.is_container:
         return Block(node, at)
-    return WIDGET_CLASSES.get(node.type, Element)(node, at)
+    if node.props.get("wid") is not None:
+        meta = at._session.state.widget_meta(node.props["wid"])
+        if meta is not None:
+            return WIDGET_CLASSES[meta.spec.testing](node, at)
+        return Widget(node, at)
+    return ELEMENT_CLASSES.get(node.type, Element)(node, at)
 
 
 class ElementList(Sequence):
@@ -295,9 +390,18 @@ class ElementList(Sequence):
         return f"ElementList({self._items!r})"
 
 
-# Streamlit's AppTest groups pills and segmented controls as `button_group`.
-# A form's submit button "shows up just like a button" (cheat sheet).
-_ALIASES = {"button_group": ("pills", "segmented_control"), "button": ("button", "form_submit_button")}
+# Streamlit's AppTest names that group several node types: pills and segmented controls
+# are a `button_group`; a form's submit button "shows up just like a button" (cheat sheet).
+_ALIASES = {
+    "button_group": ("pills", "segmented_control"),
+    "button": ("button", "form_submit_button"),
+}
+
+
+@cache
+def element_types() -> frozenset[str]:
+    """Every element type the API draws: each has its template (and the aliases above)."""
+    return frozenset(path.stem for path in (TEMPLATES_DIR / "elements").glob("*.html")) | frozenset(_ALIASES)
 
 
 class Queryable:
@@ -320,8 +424,8 @@ class Queryable:
         return ElementList(found)
 
     def __getattr__(self, name: str) -> ElementList:
-        if name.startswith("_"):
-            raise AttributeError(name)
+        if name.startswith("_") or name not in element_types():
+            raise AttributeError(f"{type(self).__name__!r} has no attribute {name!r} (no element type {name!r})")
         return self.get(name)
 
     @property
@@ -338,13 +442,30 @@ class Queryable:
 
 
 class Block(Queryable, Element):
-    """A container (column, tab, expander…): has the same lookups as AppTest."""
+    """A container (the main area, the sidebar, a column, tab, expander…).
+
+    `children` maps each child's position to its element, as Streamlit's AppTest does;
+    a block also has the same lookups as AppTest (`block.button`, `block.get(type)`).
+    """
 
     def _nodes(self) -> list[Node]:
         return [self._node]
 
     def _at_ref(self) -> AppTest:
         return self._at
+
+    @property
+    def children(self) -> dict[int, Element]:
+        return {index: wrap(child, self._at) for index, child in enumerate(self._node.children or ())}
+
+    def __len__(self) -> int:
+        return len(self._node.children or ())
+
+    def __iter__(self) -> Iterator[Element]:
+        return iter(self.children.values())
+
+    def __getitem__(self, index: int) -> Element:
+        return self.children[index]
 
     @property
     def label(self) -> str | None:

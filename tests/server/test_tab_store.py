@@ -1,19 +1,20 @@
-"""The in-memory session store frees idle and closed sessions."""
+"""The in-memory tab store frees idle and closed tabs."""
 
 from __future__ import annotations
 
 import time
 
-from htst.runtime.app import AppScript
-from htst.runtime.session import MemoryStore, Session
+from htst.runtime.session import Session
+from htst.script import app_script
+from htst.server.tabs import Tab, TabStore
 
 
-def _session() -> Session:
-    return Session(AppScript(source="", name="empty.py"))
+def _session() -> Tab:
+    return Tab(Session(app_script(source="", name="empty.py")))
 
 
 def test_idle_sessions_are_freed_after_the_timeout():
-    store = MemoryStore(idle_timeout=60)
+    store = TabStore(idle_timeout=60)
     idle, active = _session(), _session()
     store.add(idle)
     store.add(active)
@@ -26,7 +27,7 @@ def test_idle_sessions_are_freed_after_the_timeout():
 
 
 def test_getting_a_session_keeps_it_alive():
-    store = MemoryStore(idle_timeout=60)
+    store = TabStore(idle_timeout=60)
     session = _session()
     store.add(session)
     session.last_seen = time.monotonic() - 59
@@ -35,7 +36,7 @@ def test_getting_a_session_keeps_it_alive():
 
 
 def test_closed_sessions_are_removed_at_once():
-    store = MemoryStore()
+    store = TabStore()
     session = _session()
     store.add(session)
     store.remove(session.id)

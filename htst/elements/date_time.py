@@ -13,12 +13,15 @@ user picks get the same tzinfo, since they were picked on a clock shown in that 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
+from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from .block import public
 
 DATE_FORMATS = (
     "YYYY/MM/DD", "DD/MM/YYYY", "MM/DD/YYYY",
@@ -92,34 +95,43 @@ def _is_range(value: Any) -> bool:
     return isinstance(value, Sequence) and not isinstance(value, str)
 
 
-def _date_codec(is_range: bool, low: date, high: date, clearable: bool) -> tuple[Callable, Callable]:
-    def parse_one(raw: Any) -> date:
+@dataclass(frozen=True, slots=True)
+class DateInputSpec(WidgetSpec):
+    """A date as YYYY-MM-DD within [low, high]; a range (`multi`) is up to two entries."""
+
+    kind = "date_input"
+    low: date
+    high: date
+    clearable: bool = False
+    multi: bool = False
+
+    def _parse_one(self, raw: Any) -> date:
         if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
             raise InvalidWidgetValue(f"expected a date as YYYY-MM-DD, got {raw!r}")
         try:
             day = date.fromisoformat(raw)
         except ValueError:
             raise InvalidWidgetValue(f"{raw!r} is not a calendar date") from None
-        if not low <= day <= high:
-            raise InvalidWidgetValue(f"{_iso(day)} is out of range [{_iso(low)}, {_iso(high)}]")
+        if not self.low <= day <= self.high:
+            raise InvalidWidgetValue(f"{_iso(day)} is out of range [{_iso(self.low)}, {_iso(self.high)}]")
         return day
 
-    def parse(raw: Any) -> Any:
-        if is_range:
+    def parse(self, raw: Any) -> Any:
+        if self.multi:
             if isinstance(raw, str):  # a plain field (curl, or a stale page): one date or none
                 raw = [raw] if raw else []
             if not isinstance(raw, (list, tuple)) or len(raw) > 2:
                 raise InvalidWidgetValue(f"expected a range of at most two dates, got {raw!r}")
             # Two separate date fields can be filled in any order; a range starts first.
-            return tuple(sorted(parse_one(r) for r in raw))
+            return tuple(sorted(self._parse_one(r) for r in raw))
         if raw in ("", None):
-            if clearable:
+            if self.clearable:
                 return None
             raise InvalidWidgetValue("a date is required")
-        return parse_one(raw)
+        return self._parse_one(raw)
 
-    def serialize(value: Any) -> Any:
-        if is_range:
+    def serialize(self, value: Any) -> Any:
+        if self.multi:
             if value is None:
                 return []
             return [_iso(v) for v in (value if _is_range(value) else [value])]
@@ -127,9 +139,8 @@ def _date_codec(is_range: bool, low: date, high: date, clearable: bool) -> tuple
             value = value[0] if value else None
         return "" if value is None else _iso(value)
 
-    return parse, serialize
 
-
+@public
 def date_input(label: str, value: Any = "today", min_value: Any = None, max_value: Any = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
     """Display a date field; returns a `datetime.date`, or a tuple of 0–2 dates for a range.
 
@@ -180,13 +191,11 @@ def date_input(label: str, value: Any = "today", min_value: Any = None, max_valu
         default: Any = () if is_range else None
     else:
         default = tuple(dates) if is_range else dates[0]
-    parse, serialize = _date_codec(is_range, low, high, clearable=dates is None)
     ctx, meta, current_value = register_widget(
-        "date_input", key=key,
+        shared(DateInputSpec(low, high, dates is None, is_range)), key=key,
         identity=(str(label), _id_part(value), _id_part(min_value), _id_part(max_value), help, format),
         default=default, default_given=value is not None and not (isinstance(value, str) and value == "today"),
-        parse=parse, serialize=serialize, callback=on_change, args=args, kwargs=kwargs,
-        extra={"multi": True} if is_range else None,
+        callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
     chosen = meta.serialize(current_value)
@@ -234,13 +243,19 @@ def _to_time(value: Any) -> time:
     )
 
 
-def _time_codec(step: int, zone: tzinfo | None, clearable: bool) -> tuple[Callable, Callable]:
-    whole_minutes = step % 60 == 0
-    wire = "%H:%M" if whole_minutes else "%H:%M:%S"
+@dataclass(frozen=True, slots=True)
+class TimeInputSpec(WidgetSpec):
+    """A time as HH:MM, or HH:MM:SS when `step` has seconds; picked times get `zone`."""
 
-    def parse(raw: Any) -> time | None:
+    kind = "time_input"
+    testing = "TimeInput"
+    step_seconds: int = 900
+    zone: tzinfo | None = None
+    clearable: bool = False
+
+    def parse(self, raw: Any) -> time | None:
         if raw in ("", None):
-            if clearable:
+            if self.clearable:
                 return None
             raise InvalidWidgetValue("a time is required")
         if not isinstance(raw, str) or not _ISO_TIME.fullmatch(raw):
@@ -249,19 +264,18 @@ def _time_codec(step: int, zone: tzinfo | None, clearable: bool) -> tuple[Callab
             picked = time.fromisoformat(raw)
         except ValueError:
             raise InvalidWidgetValue(f"{raw!r} is not a time of day") from None
-        picked = picked.replace(microsecond=0, tzinfo=zone)
-        return picked.replace(second=0) if whole_minutes else picked
+        picked = picked.replace(microsecond=0, tzinfo=self.zone)
+        return picked.replace(second=0) if self.step_seconds % 60 == 0 else picked
 
-    def serialize(value: Any) -> str:
+    def serialize(self, value: Any) -> str:
         if value is None:
             return ""
         if isinstance(value, datetime):
             value = value.time()
-        return value.strftime(wire)
-
-    return parse, serialize
+        return value.strftime("%H:%M" if self.step_seconds % 60 == 0 else "%H:%M:%S")
 
 
+@public
 def time_input(label: str, value: Any = "now", key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15), width: Any = "stretch") -> time | None:
     """Display a time field; returns a `datetime.time` (None if value=None and untouched).
 
@@ -276,12 +290,10 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None, hel
         default = default.replace(second=0, microsecond=0)
     identity_value = default if isinstance(value, (time, datetime)) else value
     zone = None if default is None else default.tzinfo
-    parse, serialize = _time_codec(seconds, zone, clearable=default is None)
     ctx, meta, current_value = register_widget(
-        "time_input", key=key, identity=(str(label), identity_value, help, seconds),
+        shared(TimeInputSpec(seconds, zone, default is None)), key=key, identity=(str(label), identity_value, help, seconds),
         default=default, default_given=value is not None and not (isinstance(value, str) and value == "now"),
-        parse=parse, serialize=serialize, callback=on_change, args=args, kwargs=kwargs,
-        extra={"step": seconds},
+        callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(step=seconds)

@@ -68,6 +68,7 @@ from .elements.text_input import text_input as text_input
 from .elements.text_area import text_area as text_area
 from .elements.date_time import date_input as date_input
 from .elements.date_time import time_input as time_input
+from .elements.datetime_input import datetime_input as datetime_input
 from .elements.color_picker import color_picker as color_picker
 from .elements.files import file_uploader as file_uploader
 from .elements.download import download_button as download_button

@@ -295,6 +295,18 @@
     d.close();
     if (d.hasAttribute("data-htst-rerun-on-dismiss")) send(document.querySelector("#htst-form [name=_htst_rerun]"));
   });
+  // An expander with on_change posts whether it is open (its hidden field); the
+  // server's answer (data-htst-expanded) then opens or closes it.
+  document.addEventListener("toggle", function (e) {
+    var d = e.target, field = d.querySelector && d.querySelector(":scope>summary>[data-htst-open]");
+    if (!field) return;
+    var open = d.open ? "true" : "false";
+    d.htstExpanded = open;
+    if (field.value === open) return;
+    field.value = open;
+    dirty.add(field.name);
+    if (!formOf(field)) send(null);
+  }, true);
   document.addEventListener("cancel", function (e) {
     if (e.target.matches && e.target.matches("dialog[data-htst-undismissible]")) e.preventDefault();
   }, true);
@@ -308,9 +320,18 @@
   if (document.readyState === "complete") start();
   else document.addEventListener("DOMContentLoaded", function () { setTimeout(start, 0); });
 
-  // Tabs switch in the browser; the choice survives swaps of the tab group.
+  // Tabs switch in the browser; the choice survives swaps of the tab group. Tabs with
+  // on_change are submit buttons (without JS too): the click posts the label, and the
+  // server's answer says which tab is active.
   document.addEventListener("click", function (e) {
     var tab = e.target.closest && e.target.closest("[data-htst-tabs] [role=tab]");
+    if (tab && tab.name) {
+      e.preventDefault();
+      if (tab.getAttribute("aria-selected") === "true") return;
+      selectTab(tab.closest("[data-htst-tabs]"), tab.id);
+      if (!formOf(tab)) { dirty.add(tab.name); send(tab); }
+      return;
+    }
     if (tab) { selectTab(tab.closest("[data-htst-tabs]"), tab.id); return; }
     var menuButton = e.target.closest && e.target.closest(".htst-menu-button");
     if (menuButton) { toggleMenu(menuButton); return; }
@@ -321,7 +342,7 @@
 
   function selectTab(group, tabId) {
     if (!group) return;
-    activeTabs.set(group.id, tabId);
+    if (!group.hasAttribute("data-htst-tabs-widget")) activeTabs.set(group.id, tabId);
     group.querySelectorAll(":scope > [role=tablist] > [role=tab]").forEach(function (tab) {
       var on = tab.id === tabId;
       tab.setAttribute("aria-selected", on ? "true" : "false");

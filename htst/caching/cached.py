@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -20,97 +21,16 @@ from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current_or_none
-from . import options, storage
+from . import options, sessions, storage
 from .entries import WIDGETS, Entry, FunctionCache
 from .hashing import hash_arguments
+from .kinds import CacheKind
 from .replay import Drawing, Step, recording_widgets, replay, widget_values
 from .storage import use_shared_store as use_shared_store  # the app sets server.cacheStore
 
 # The clock entries are timed with; tests replace it to expire entries without sleeping.
 clock: Callable[[], float] = time.time
-
-
-class CacheKind:
-    """`st.cache_data` or `st.cache_resource`: the decorator, and `.clear()` for all of it."""
-
-    def __init__(self, kind: str):
-        self.kind = kind
-        # Each run of a script decorates its functions anew, so what must outlive a run is
-        # kept here, by the function's identity: its entries' bookkeeping (which keys exist,
-        # for max_entries and clear()) and the locks that make concurrent callers, from
-        # any session, wait for one computation.
-        self._caches: dict[tuple[str, int], FunctionCache] = {}  # by (identity, store id)
-        self._computing: dict[str, list[Any]] = {}  # key -> [lock, callers holding or waiting]
-        self._computing_lock = threading.Lock()
-        self._lock = threading.Lock()
-        self.generation = 0  # bumped by clear(): keys of older generations are never read
-
-    def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: int | None = None,
-                 show_spinner: bool | str = True, persist: Any = None, hash_funcs: dict | None = None,
-                 validate: Callable[[Any], bool] | None = None, experimental_allow_widgets: bool = False) -> Any:
-        settings = {
-            "ttl": options.seconds(ttl),
-            "max_entries": options.max_entries(max_entries),
-            "show_spinner": show_spinner,
-            "persist": options.persist(self.kind, persist),
-            "hash_funcs": hash_funcs or {},
-            "validate": validate,
-            "allow_widgets": bool(experimental_allow_widgets),
-        }
-        if func is None:
-            return lambda f: self._decorate(f, settings)
-        return self._decorate(func, settings)
-
-    def _decorate(self, func: Any, settings: dict[str, Any]) -> Any:
-        if isinstance(func, staticmethod):
-            return staticmethod(self._decorate(func.__func__, settings))
-        cached = CachedFunction(self, func, **settings)
-
-        @functools.wraps(func)
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return cached.call(args, kwargs)
-
-        call.clear = cached.clear  # type: ignore[attr-defined]
-        call.__htst_cached__ = cached  # type: ignore[attr-defined]
-        return call
-
-    def clear(self) -> None:
-        """Forget every entry of every function cached this way (all stores, this process)."""
-        with self._lock:
-            self.generation += 1
-            caches = list(self._caches.values())
-        for cache in caches:
-            cache.clear()
-
-    def function_cache(self, identity: str, store: Any, ttl: float | None, max_entries: int | None) -> FunctionCache:
-        with self._lock:
-            cache = self._caches.get((identity, id(store)))
-            if cache is None:
-                cache = self._caches[(identity, id(store))] = FunctionCache(self.kind, ttl, max_entries, store)
-            cache.ttl, cache.max_entries = ttl, max_entries
-            return cache
-
-    def caches_of(self, identity: str) -> list[FunctionCache]:
-        with self._lock:
-            return [cache for (ident, _), cache in self._caches.items() if ident == identity]
-
-    def lock_for(self, key: str) -> Any:
-        with self._computing_lock:
-            held = self._computing.get(key)
-            if held is None:
-                # Re-entrant: a function that calls itself with the same arguments recurses
-                # as it would uncached instead of waiting for itself.
-                held = self._computing[key] = [threading.RLock(), 0]
-            held[1] += 1
-            return held[0]
-
-    def release(self, key: str, lock: Any) -> None:
-        with self._computing_lock:
-            held = self._computing.get(key)
-            if held is not None and held[0] is lock:
-                held[1] -= 1
-                if held[1] == 0:  # nobody is computing or waiting: forget the lock
-                    del self._computing[key]
+logger = logging.getLogger(__name__)
 
 
 class CachedFunction:
@@ -118,11 +38,18 @@ class CachedFunction:
 
     def __init__(self, kind: CacheKind, func: Callable[..., Any], *, ttl: float | None, max_entries: int | None,
                  show_spinner: bool | str, persist: str | None, hash_funcs: dict, validate: Callable[[Any], bool] | None,
-                 allow_widgets: bool = False):
+                 allow_widgets: bool = False, show_time: bool = False, scope: str = "global",
+                 max_size: int | None = None, refresh_mode: str = "foreground",
+                 on_release: Callable[[Any], Any] | None = None):
         self.kind = kind
         self.func = func
         self.name = getattr(func, "__qualname__", getattr(func, "__name__", "function"))
         self.show_spinner = show_spinner
+        self.show_time = show_time
+        self.scope = scope
+        self.max_size = max_size
+        self.refresh_mode = refresh_mode
+        self.on_release = on_release
         self.persist = persist
         self.hash_funcs = hash_funcs
         self.validate = validate
@@ -149,6 +76,8 @@ class CachedFunction:
     def key(self, args: tuple, kwargs: dict) -> str:
         arguments = self._arguments(args, kwargs)
         digest = hash_arguments(self._written_name(), arguments, self.hash_funcs, decorator=self.kind.kind)
+        if self.scope == "session":
+            digest = f"{sessions.current_session()}:{digest}"
         return f"{self.identity()}:{self.kind.generation}:{digest}"
 
     def widget_key(self, key: str, widgets: dict[str, tuple]) -> str:
@@ -184,14 +113,18 @@ class CachedFunction:
 
     # -- storage ----------------------------------------------------------------------
     def cache(self) -> FunctionCache:
-        store = storage.store_for(self.kind.kind, self.persist)
-        return self.kind.function_cache(self.identity(), store, self.ttl, self.max_entries)
+        """Where the entries live; a session's own, in this process, for `scope="session"`."""
+        session = sessions.current_session() if self.scope == "session" else None
+        persist = self.persist or ("memory" if session is not None else None)
+        store = storage.store_for(self.kind.kind, persist)
+        return self.kind.function_cache(self, store, session)
 
     def widget_cache(self) -> FunctionCache:
         """Where entries that depend on widget values live: this process's memory, since
         only this process knows the widget calls that find them."""
+        session = sessions.current_session() if self.scope == "session" else None
         store = storage.store_for(self.kind.kind, "memory")
-        return self.kind.function_cache(self.identity(), store, self.ttl, self.max_entries)
+        return self.kind.function_cache(self, store, session)
 
     def clear(self, *args: Any, **kwargs: Any) -> None:
         """Forget all entries, or (with arguments) only the entries for that call."""
@@ -207,13 +140,13 @@ class CachedFunction:
     def call(self, args: tuple, kwargs: dict) -> Any:
         key = self.key(args, kwargs)
         cache = self.cache()
-        found, value = self._find(cache, key)
+        found, value = self._find(cache, key, (args, kwargs))
         if found:
             return value
         lock = self.kind.lock_for(key)
         try:
             with lock:  # one computation per key; the others wait here and then hit
-                found, value = self._find(cache, key)
+                found, value = self._find(cache, key, (args, kwargs))
                 if found:
                     return value
                 value, elements, widgets = self._compute(args, kwargs)
@@ -228,9 +161,9 @@ class CachedFunction:
         finally:
             self.kind.release(key, lock)  # also after a hit or an error: no lock left behind
 
-    def _find(self, cache: FunctionCache, key: str) -> tuple[bool, Any]:
+    def _find(self, cache: FunctionCache, key: str, call: tuple[tuple, dict]) -> tuple[bool, Any]:
         """A hit for these arguments: without widgets, or (allowed) with this run's widget values."""
-        found, value = self._lookup(cache, key)
+        found, value = self._lookup(cache, key, call)
         if found or not self.allow_widgets:
             return found, value
         ctx = current_or_none()
@@ -243,10 +176,23 @@ class CachedFunction:
                 return found, value
         return False, None
 
-    def _lookup(self, cache: FunctionCache, key: str) -> tuple[bool, Any]:
-        """(True, the value to return) on a hit, its elements replayed; (False, None) on a miss."""
-        entry = cache.get(key, clock())
-        if entry is None or not self._valid(entry):
+    def _lookup(self, cache: FunctionCache, key: str, call: tuple[tuple, dict] | None = None) -> tuple[bool, Any]:
+        """(True, the value to return) on a hit, its elements replayed; (False, None) on a miss.
+
+        With `refresh_mode="background"` an expired entry (kept one more ttl) is a hit
+        too, and a thread computes its new value (`call`: the arguments to call with).
+        """
+        now = clock()
+        entry = cache.get(key, now)
+        if entry is None:
+            return False, None
+        if self.ttl is not None and now - entry.stored_at > self.ttl:
+            if call is None or WIDGETS in key:
+                cache.delete(key)  # entries keyed by widget values are refreshed in the foreground
+                return False, None
+            self._refresh_in_background(cache, key, entry, *call)
+        if not self._valid(entry):
+            cache.delete(key)
             return False, None
         if self.kind.kind == "cache_resource":
             value = entry.value
@@ -258,6 +204,24 @@ class CachedFunction:
                 return False, None
         replay(entry.elements)
         return True, value
+
+    def _refresh_in_background(self, cache: FunctionCache, key: str, stale: Entry, args: tuple, kwargs: dict) -> None:
+        """Compute a new value for an expired entry in a thread; callers get the stale one
+        meanwhile. The thread is outside any script run: a function that draws cannot be
+        refreshed so (its error is logged) and is computed again once its entry is gone."""
+        if not self.kind.start_refresh(key):
+            return
+
+        def refresh() -> None:
+            try:
+                value = self.func(*args, **kwargs)
+                cache.set(key, Entry(clock(), self._store_value(value), stale.elements))
+            except Exception:
+                logger.exception("The background refresh of %s() failed; its expired value is still served.", self.name)
+            finally:
+                self.kind.end_refresh(key)
+
+        threading.Thread(target=refresh, name=f"htst-cache-refresh-{self.name}", daemon=True).start()
 
     def _valid(self, entry: Entry) -> bool:
         if self.validate is None or self.kind.kind != "cache_resource":
@@ -287,7 +251,7 @@ class CachedFunction:
         if spinner:
             from ..elements.status import spinner as show_spinner
 
-            with show_spinner(spinner):
+            with show_spinner(spinner, show_time=self.show_time):
                 return self._run_recording(ctx, args, kwargs)
         return self._run_recording(ctx, args, kwargs)
 
@@ -335,8 +299,93 @@ def _type_name(value: Any) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
-cache_data = CacheKind("cache_data")
-cache_resource = CacheKind("cache_resource")
+class Decorator(CacheKind):
+    """What both decorators share: making a CachedFunction of the decorated function."""
+
+    def _decorator(self, func: Any, settings: dict[str, Any]) -> Any:
+        if func is None:
+            return lambda f: self._decorate(f, settings)
+        return self._decorate(func, settings)
+
+    def _decorate(self, func: Any, settings: dict[str, Any]) -> Any:
+        if isinstance(func, staticmethod):
+            return staticmethod(self._decorate(func.__func__, settings))
+        cached = CachedFunction(self, func, **settings)
+
+        @functools.wraps(func)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return cached.call(args, kwargs)
+
+        call.clear = cached.clear  # type: ignore[attr-defined]
+        call.__htst_cached__ = cached  # type: ignore[attr-defined]
+        return call
+
+
+class CacheData(Decorator):
+    """`st.cache_data`: caches serialized copies of what a function returns."""
+
+    def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: int | None = None,
+                 max_size: int | str | None = None, show_spinner: bool | str = True, show_time: bool = False,
+                 persist: Any = None, hash_funcs: dict | None = None, scope: str = "global",
+                 refresh_mode: str = "foreground", validate: Callable[[Any], bool] | None = None,
+                 experimental_allow_widgets: bool = False) -> Any:
+        """Options as in Streamlit 1.67; `validate` and `experimental_allow_widgets` are htst's.
+
+        `max_size` limits the bytes of the function's serialized values in memory (the
+        least recently used go first); `scope="session"` keeps one cache per session;
+        `refresh_mode="background"` serves an expired value (for one more `ttl`) while
+        a thread computes the new one.
+        """
+        seconds = options.seconds(ttl)
+        settings = {
+            "ttl": seconds,
+            "max_entries": options.max_entries(max_entries),
+            "show_spinner": show_spinner,
+            "show_time": bool(show_time),
+            "persist": options.persist(self.kind, persist),
+            "hash_funcs": hash_funcs or {},
+            "validate": validate,
+            "allow_widgets": bool(experimental_allow_widgets),
+            "scope": options.scope(scope),
+            "max_size": options.max_size(max_size),
+        }
+        settings["refresh_mode"] = options.refresh_mode(refresh_mode, seconds, persist)
+        return self._decorator(func, settings)
+
+
+class CacheResource(Decorator):
+    """`st.cache_resource`: caches the object a function returns, shared by every caller."""
+
+    def __call__(self, func: Callable[..., Any] | None = None, *, ttl: Any = None, max_entries: int | None = None,
+                 show_spinner: bool | str = True, show_time: bool = False,
+                 validate: Callable[[Any], bool] | None = None, hash_funcs: dict | None = None,
+                 on_release: Callable[[Any], Any] | None = None, scope: str = "global",
+                 refresh_mode: str = "foreground", persist: Any = None,
+                 experimental_allow_widgets: bool = False) -> Any:
+        """Options as in Streamlit 1.67; `persist` and `experimental_allow_widgets` are htst's.
+
+        `on_release(value)` is called when a value leaves the cache (max_entries, ttl,
+        validate, clear, the end of its session, a background refresh replacing it).
+        """
+        seconds = options.seconds(ttl)
+        settings = {
+            "ttl": seconds,
+            "max_entries": options.max_entries(max_entries),
+            "show_spinner": show_spinner,
+            "show_time": bool(show_time),
+            "persist": options.persist(self.kind, persist),
+            "hash_funcs": hash_funcs or {},
+            "validate": options.lifecycle_callback("validate", validate),
+            "on_release": options.lifecycle_callback("on_release", on_release),
+            "allow_widgets": bool(experimental_allow_widgets),
+            "scope": options.scope(scope),
+        }
+        settings["refresh_mode"] = options.refresh_mode(refresh_mode, seconds, persist)
+        return self._decorator(func, settings)
+
+
+cache_data = CacheData("cache_data")
+cache_resource = CacheResource("cache_resource")
 
 
 def clear_all() -> None:

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import draw_widget, register_widget
+from . import sizing
 from .block import Block, add_container, public
 
 _USER = ("user", "human")
@@ -42,7 +43,8 @@ def chat_message(name: str, *, avatar: str | None = None, width: Any = "stretch"
         kind, text = "image", ""
     else:
         kind, text = "text", avatar or name[:1].upper()
-    _, block = add_container("chat_message", {"name": name, "avatar": avatar, "avatar_kind": kind, "avatar_text": text})
+    props = {"name": name, "avatar": avatar, "avatar_kind": kind, "avatar_text": text, "width": sizing.width(width)}
+    _, block = add_container("chat_message", props)
     return block
 
 

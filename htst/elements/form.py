@@ -11,6 +11,7 @@ from ..runtime.context import current
 from ..runtime.forms import FormInfo
 from ..runtime.widget_spec import shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from . import sizing
 from .block import Block, public
 from .button import ClickSpec, check_button_type
 
@@ -34,7 +35,13 @@ def form(
     width: Any = "stretch",
     height: Any = "content",
 ) -> Block:
-    """A container whose widgets send their values only when its submit button is pressed."""
+    """A container whose widgets send their values only when its submit button is pressed.
+
+    `border` draws a border around it; `width` and `height` size it as st.container's do
+    (a fixed height scrolls).
+    """
+    width = sizing.width(width)
+    height = sizing.height(height, allow=("stretch", "content"))
     ctx = current()
     container = ctx.stack[-1]
     if container.form is not None:
@@ -45,7 +52,8 @@ def form(
             f"There are multiple identical forms with `key='{key}'`. To fix this, please make "
             "sure that the `key` argument is unique for each `st.form` you create."
         )
-    node = ctx.add("form", {"key": str(key), "form_id": form_id, "border": bool(border), "enter_to_submit": bool(enter_to_submit)}, container=True)
+    props = {"key": str(key), "form_id": form_id, "border": bool(border), "enter_to_submit": bool(enter_to_submit), "width": width, "height": height}
+    node = ctx.add("form", props, container=True)
     node.form = form_id
     ctx.forms[form_id] = FormInfo(node, bool(clear_on_submit), bool(enter_to_submit))
     return Block(node)

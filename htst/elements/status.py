@@ -17,7 +17,9 @@ from typing import Any
 from ..errors import HtstAPIException
 from ..runtime.context import command, current_or_none
 from ..runtime.nodes import Node
+from . import sizing
 from .block import Block, add_container, add_element, public
+from .layout import SECTION_TYPES
 
 STATES = ("running", "complete", "error")
 
@@ -120,17 +122,31 @@ class Spinner(ContextDecorator):
 
 @public
 def status(
-    label: str, *, expanded: bool = False, state: str = "running", width: Any = "stretch"
+    label: str,
+    *,
+    expanded: bool = False,
+    state: str = "running",
+    type: str = "default",
+    width: Any = "stretch",
 ) -> StatusContainer:
     """An expander showing the state of a long task: "running", "complete" or "error".
 
     Use it with `with` (leaving the block marks a still-running status "complete", or
     "error" if an exception escapes) or as an object; `.update()` changes it in place.
+    `type` draws it as st.expander's types do: "default", "compact" or "step" (the state
+    icon in the timeline's column).
     """
     _check_state(state)
-    node, _ = add_container(
-        "status", {"label": str(label), "expanded": bool(expanded), "state": state}
-    )
+    if type not in SECTION_TYPES:
+        raise HtstAPIException("Invalid `type` value. Supported values: 'default', 'compact', 'step'.")
+    props = {
+        "label": str(label),
+        "expanded": bool(expanded),
+        "state": state,
+        "type": type,
+        "width": sizing.width(width, allow=("stretch",)),
+    }
+    node, _ = add_container("status", props)
     return StatusContainer(node)
 
 

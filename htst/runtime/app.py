@@ -133,15 +133,9 @@ class AppScript:
                     with ctx.control.lock:
                         for wid, value in changes.items():
                             state.set_widget_value(wid, value)
-                    with ctx.inside(ctx.roots["events"]):
-                        for wid in changes:
-                            try:
-                                with ctx.control.lock:
-                                    state.run_callback(wid)
-                            except (RerunRequested, ScriptStopped):
-                                pass
-                            except Exception as exc:
-                                self._show_exception(exc)
+                    targeted = self._run_callbacks(ctx, changes)
+                    if targeted is not False and targeted != ctx.fragment_run:
+                        ctx = self._retarget(session, ctx, targeted)  # type: ignore[arg-type]
                 reruns = 0
                 completed = cancelled = False
                 # What the client must be sent: a nested fragment's own rerun lies inside
@@ -194,6 +188,51 @@ class AppScript:
             session.active_run = None
         touched.extend(ctx.touched)
         return RunResult(session.roots, reruns, widest, touched)
+
+    def _run_callbacks(self, ctx: RunContext, changes: dict[str, Any]) -> str | None | bool:
+        """Run the changed widgets' callbacks; what they ask to rerun instead of what the
+        interaction reruns: a fragment id, None (the app), or False (nothing different).
+
+        A callback's `st.rerun("<key>")` reruns only the fragments with that key; if
+        another callback returns normally or calls `st.rerun()`, the interaction's own
+        rerun is wanted too. htst reruns one scope: more than one means the whole app.
+        """
+        state = ctx.state
+        targets: dict[str | None, None] = {}
+        default = False
+        with ctx.inside(ctx.roots["events"]):
+            for wid in changes:
+                meta = state.widget_meta(wid)
+                ctx.in_callback = True
+                try:
+                    with ctx.control.lock:
+                        state.run_callback(wid)
+                    default = default or (meta is not None and meta.callback is not None)
+                except RerunRequested as rerun:
+                    if rerun.targets:
+                        targets.update(dict.fromkeys(rerun.targets))
+                    else:
+                        default = True
+                except ScriptStopped:
+                    pass
+                except Exception as exc:
+                    self._show_exception(exc)
+                finally:
+                    ctx.in_callback = False
+        if not targets:
+            return False
+        if default:
+            targets[ctx.fragment_run] = None
+        return next(iter(targets)) if len(targets) == 1 else None
+
+    def _retarget(self, session: Session, ctx: RunContext, scope: str | None) -> RunContext:
+        """A new context for the scope the callbacks asked for, keeping what they drew."""
+        drawn = list(ctx.roots["events"].children or ())
+        ctx = self._context(session, scope, ctx.control)
+        context._current.set(ctx)
+        with ctx.control.lock:
+            ctx.roots["events"].children.extend(drawn)  # type: ignore[union-attr]
+        return ctx
 
     def _fragment_of(self, session: Session, changes: dict[str, Any] | None) -> str | None:
         """The fragment whose widgets all the changes belong to, if there is one."""

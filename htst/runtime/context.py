@@ -46,13 +46,15 @@ class RerunRequested(BaseException):
     """Raised by st.rerun(): end this run and start the script (or the fragment) again.
 
     `fragment`: with scope "fragment", the innermost fragment that asked (it may be
-    nested in the fragment being rerun).
+    nested in the fragment being rerun). `targets`: with fragment keys (from a widget
+    callback), the ids of the fragments they name.
     """
 
-    def __init__(self, scope: str = "app", fragment: str | None = None):
+    def __init__(self, scope: str = "app", fragment: str | None = None, targets: tuple[str, ...] = ()):
         super().__init__(scope)
         self.scope = scope
         self.fragment = fragment
+        self.targets = targets
 
 
 class RunControl:
@@ -91,6 +93,7 @@ class RunContext:
         self.stack: list[Node] = [self.roots["main"]]
         self.page = ""  # the page being drawn (part of every widget's id)
         self.widget_ids: set[str] = set()
+        self.element_keys: set[str] = set()  # keys of keyed containers: widgets' keys may not repeat them
         self.control = RunControl()
         self.control.ctx = self
         # Set while a fragment's body runs: its id, and the container it draws into.
@@ -101,6 +104,9 @@ class RunContext:
         # Containers outside the rerun fragment that it drew into (they are diffed too).
         self.touched: list[Node] = []
         self.dialog_open = False  # one st.dialog at a time
+        self.fragment_keys: dict[str, str] = {}  # fragment key -> the function that claimed it
+        # Set while widget callbacks run: only they may rerun fragments by key.
+        self.in_callback = False
         self.forms: dict[str, Any] = {}  # form id -> runtime.forms.FormInfo, for this run
         # The outermost command running now (function, args, kwargs): a form that clears on
         # submit draws its widgets again with the same call.

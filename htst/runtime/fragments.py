@@ -33,6 +33,7 @@ class FragmentCall:
     kwargs: dict
     node: Node  # its container in the tree the client shows
     run_every: float | None = None
+    key: str | None = None  # `@st.fragment(key=...)`: what `st.rerun("<key>")` names
 
 
 def run_body(ctx: RunContext, call: FragmentCall) -> Any:

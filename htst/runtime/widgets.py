@@ -14,6 +14,7 @@ from typing import Any, Callable
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
 from . import enum_coercion, forms
 from .context import RunContext, current
+from .nodes import Node
 from .widget_spec import WidgetMeta, WidgetSpec
 
 _IDS: dict[tuple, str] = {}
@@ -76,6 +77,11 @@ def register_widget(
             f"`st.{kind}` is not supported in cached functions, even with "
             "`experimental_allow_widgets=True`: its value cannot be replayed. Call it "
             "outside the cached function and pass what it returns as an argument."
+        )
+    if key is not None and key in ctx.element_keys:
+        raise DuplicateWidgetID(
+            f"There are multiple elements with the same `key='{key}'`. To fix this, please "
+            "make sure that the `key` argument is unique for each element you create."
         )
     wid = widget_id(kind, key, ctx.page, identity)
     if wid in ctx.widget_ids:
@@ -151,17 +157,18 @@ def drawable_value(ctx: RunContext, meta: WidgetMeta, value: Any, default: Any, 
         return default, meta.serialize(default)
 
 
-def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict) -> None:
+def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict, *, container: bool = False) -> Node:
     """Add the widget's node; `raw` is what the browser's form field holds and sends back.
 
     The node keeps the value the script got back (`node.data`): AppTest and the JSON
-    answer read it, HTML never does.
+    answer read it, HTML never does. A `container` widget (an expander or tabs with
+    `on_change`) holds elements too.
     """
     meta.raw = meta.shown(value)
     meta.value = value
     meta.disabled = bool(props.get("disabled", False))
     props["raw"] = meta.raw
-    node = ctx.add(meta.spec.kind, props)
+    node = ctx.add(meta.spec.kind, props, container=container)
     node.data = value
     for recorder in ctx.widget_recorders:
         recorder[meta.id] = (ctx.call, value)
@@ -169,3 +176,4 @@ def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict) -> N
         info = ctx.forms.get(meta.form)
         if info is not None:
             info.drawn(meta.id, node)
+    return node

@@ -709,14 +709,16 @@ def test_st_rerun_scope_fragment_in_a_full_run_raises():
     assert "during fragment reruns" in message
 
 
-def test_st_rerun_with_a_bad_scope_raises():
+def test_st_rerun_with_a_fragment_key_outside_a_callback_raises():
+    # Any other scope names fragments (@st.fragment(key=...)), which only a widget
+    # callback may rerun (Streamlit 1.67); tests/elements/test_rerun_params.py has more.
     def app():
         import htst as st
 
         st.rerun(scope="page")
 
-    assert _api_error(AppTest.from_function(app).run()) == (
-        "'page' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'."
+    assert _api_error(AppTest.from_function(app).run()).startswith(
+        "Passing a fragment key to `st.rerun()` is only allowed from a widget callback"
     )
 
 
@@ -916,7 +918,9 @@ def test_opening_the_same_dialog_twice_raises():
     assert "Only one dialog" in _api_error(AppTest.from_function(app).run())
 
 
-def test_dialog_with_a_bad_width_raises():
+def test_dialog_with_a_bad_width_raises_when_opened():
+    # As in Streamlit 1.67, the options are checked when the dialog opens, not when the
+    # function is decorated.
     def app():
         import htst as st
 
@@ -924,5 +928,11 @@ def test_dialog_with_a_bad_width_raises():
         def odd():
             pass
 
-    message = _api_error(AppTest.from_function(app).run())
-    assert message == 'width must be "small", "medium" or "large", got \'huge\'.'
+        st.write("decorated")
+        odd()
+
+    at = AppTest.from_function(app).run()
+    assert at.markdown[0].value == "decorated"
+    assert _api_error(at) == (
+        "Invalid `width` value. Supported values: 'small', 'medium', 'large', a positive integer. Got 'huge'."
+    )

@@ -352,7 +352,7 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
 
 def wrap(node: Node, at: AppTest) -> Element:
     if node.is_container:
-        return Block(node, at)
+        return WidgetBlock(node, at) if node.props.get("wid") is not None else Block(node, at)
     if node.props.get("wid") is not None:
         meta = at._session.state.widget_meta(node.props["wid"])
         if meta is not None:
@@ -479,3 +479,8 @@ class Block(Queryable, Element):
         if name in self._node.props and not name.startswith("_"):
             return self._node.props[name]
         return Queryable.__getattr__(self, name)
+
+
+class WidgetBlock(Widget, Block):
+    """A container that is a widget too (an expander or tabs with `on_change`): its
+    elements, and `value` / `set_value()` (the expanded bool, the active tab's label)."""

@@ -124,6 +124,12 @@ OPTIONS: tuple[Option, ...] = (
         False,
         "Let magic write the script's module docstring to the page.",
     ),
+    _o(
+        "magic.displayLastExprIfNoSemicolon",
+        False,
+        "Let magic write the last expression of the script's root body even when it is a "
+        "call, unless its line ends with a semicolon (as a notebook cell shows its last value).",
+    ),
     _o("theme.base", "light", "Theme the other theme options start from.", ("light", "dark")),
     _o("theme.primaryColor", "", "Accent colour of interactive elements; empty keeps base's."),
     _o("theme.backgroundColor", "", "Background colour of the main area; empty keeps base's."),

@@ -69,7 +69,16 @@ def _run(body: str) -> AppTest:
         ("compute() if True else None", "computed value"),
         ("box.method", "bound method"),  # an attribute, not a call
     ],
-    ids=["variable", "number", "string", "f-string", "arithmetic", "subscript", "ifexp", "attribute"],
+    ids=[
+        "variable",
+        "number",
+        "string",
+        "f-string",
+        "arithmetic",
+        "subscript",
+        "ifexp",
+        "attribute",
+    ],
 )
 def test_expressions_on_their_own_line_are_written(isolated, line, shown):
     at = _run(line + "\n")

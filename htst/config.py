@@ -81,6 +81,12 @@ OPTIONS: tuple[Option, ...] = (
     ),
     _o("server.maxUploadSize", 200, "Largest file st.file_uploader accepts, in megabytes."),
     _o(
+        "server.maxMessageSize",
+        200,
+        "Largest text field one request may carry (a widget's value), in megabytes; in "
+        "Streamlit, the largest WebSocket message.",
+    ),
+    _o(
         "server.enableStaticServing",
         False,
         "Serve files from ./static next to the app at /app/static/.",

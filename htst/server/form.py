@@ -42,7 +42,9 @@ def read_changes(
     """
     changes: dict[str, Any] = {}
     for name in form.keys():
-        if name.startswith("_htst"):
+        # A multipart part whose Content-Disposition has no usable name (never sent by a
+        # browser) reaches us under None or "": there is nothing it could change.
+        if not name or name.startswith("_htst"):
             continue
         meta = _lookup(state, name)
         if (
@@ -104,6 +106,8 @@ def read_changes(
 def _read_files(state: SessionState, files: MultiDict, changes: dict[str, Any]) -> None:
     """New files for file_uploaders: added to a multi-file list, or replacing a single file."""
     for name in files.keys():
+        if not name:
+            continue  # a file part without a usable name, as for fields
         meta = _lookup(state, name)
         if meta is None or not meta.extra.get("files") or meta.extra.get("disabled"):
             continue

@@ -7,9 +7,10 @@ overwrite a value the script set in the meantime.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import FileStorage, MultiDict
 
 from ..elements.files import new_upload
 from ..elements.numeric import stepped
@@ -117,13 +118,32 @@ def _read_files(state: SessionState, files: MultiDict, changes: dict[str, Any]) 
         if not meta.extra.get("multiple") and len(posted) > 1:
             raise InvalidWidgetValue(f"Bad value for file_uploader {meta.key or meta.id}: it takes one file")
         try:
-            uploads = [new_upload(meta.extra, f.filename, f.mimetype or None, f.read()) for f in posted]
+            uploads = [new_upload(meta.extra, _sent_filename(f), f.mimetype or None, f.read()) for f in posted]
         except InvalidWidgetValue as exc:
             raise InvalidWidgetValue(f"Bad file for file_uploader {meta.key or meta.id}: {exc}") from None
         if meta.extra.get("multiple"):
             changes[meta.id] = list(changes.get(meta.id, state.widget_value(meta.id)) or []) + uploads
         else:
             changes[meta.id] = uploads[-1]
+
+
+# One parameter of a Content-Disposition header: a quoted string (kept raw) or a token.
+_PARAM = re.compile(r';\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)')
+
+
+def _sent_filename(f: FileStorage) -> str:
+    """The file name as the browser sent it.
+
+    Werkzeug reads a quoted filename as an RFC quoted-string, where a backslash escapes the
+    next character: `..\\a\\b.txt` would arrive as `..ab.txt`. Browsers escape only `"`,
+    CR and LF (as %22, %0D, %0A) and send backslashes as they are, so the raw parameter is
+    read here, decoding only the quote as Werkzeug does (`%22`, or an older client's `\\"`).
+    """
+    for match in _PARAM.finditer(f.headers.get("Content-Disposition", "")):
+        key, value = match.group(1).lower(), match.group(2)
+        if key == "filename" and len(value) >= 2 and value[0] == value[-1] == '"':
+            return value[1:-1].replace('\\"', '"').replace("%22", '"')
+    return f.filename or ""
 
 
 def _remove_file(state: SessionState, request: str, changes: dict[str, Any]) -> None:

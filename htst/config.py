@@ -81,6 +81,12 @@ OPTIONS: tuple[Option, ...] = (
     ),
     _o("server.maxUploadSize", 200, "Largest file st.file_uploader accepts, in megabytes."),
     _o(
+        "server.maxMessageSize",
+        200,
+        "Largest text field one request may carry (a widget's value), in megabytes; in "
+        "Streamlit, the largest WebSocket message.",
+    ),
+    _o(
         "server.enableStaticServing",
         False,
         "Serve files from ./static next to the app at /app/static/.",
@@ -123,6 +129,12 @@ OPTIONS: tuple[Option, ...] = (
         "magic.displayRootDocString",
         False,
         "Let magic write the script's module docstring to the page.",
+    ),
+    _o(
+        "magic.displayLastExprIfNoSemicolon",
+        False,
+        "Let magic write the last expression of the script's root body even when it is a "
+        "call, unless its line ends with a semicolon (as a notebook cell shows its last value).",
     ),
     _o("theme.base", "light", "Theme the other theme options start from.", ("light", "dark")),
     _o("theme.primaryColor", "", "Accent colour of interactive elements; empty keeps base's."),

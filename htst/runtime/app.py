@@ -98,7 +98,12 @@ class AppScript:
             filename = str(self.path) if self.path else f"<{self.name} {_digest(source or '')}>"
             tree = ast.parse(source or "", filename)
             if magic:
-                tree = add_magic(tree, bool(self.config["magic.displayRootDocString"]))
+                tree = add_magic(
+                    tree,
+                    bool(self.config["magic.displayRootDocString"]),
+                    display_last_expr=bool(self.config["magic.displayLastExprIfNoSemicolon"]),
+                    source=source or "",
+                )
             code = compile(tree, filename, "exec", dont_inherit=True)
             if self.path is None:
                 # Tracebacks and st.echo read source lines through linecache.

@@ -3,6 +3,12 @@
 The script's AST is rewritten once per compile: `expr` becomes `__htst_magic__(expr, root)`,
 where `root` is the object the expression's call chain starts from, so that calls of
 htst commands (`st.button(...)`, `col.text(...)`) are not written a second time.
+
+As in Streamlit, some expressions are left alone: a bare call (`compute()`,
+`df.head()`) is run for its effect, and docstrings, `yield` and `await` are not content.
+`magic.displayLastExprIfNoSemicolon` makes an exception for the last statement of the
+script's root body, as a notebook cell shows its last value: a call there is written
+unless its line ends with a semicolon.
 """
 
 from __future__ import annotations
@@ -13,14 +19,25 @@ from typing import Any, Callable
 MAGIC_NAME = "__htst_magic__"
 
 
-def add_magic(tree: ast.Module, display_root_docstring: bool = False) -> ast.Module:
-    _Rewriter(display_root_docstring).visit(tree)
+def add_magic(
+    tree: ast.Module,
+    display_root_docstring: bool = False,
+    *,
+    display_last_expr: bool = False,
+    source: str = "",
+) -> ast.Module:
+    """Rewrite `tree` in place; `source` is its text (read only for the last line's `;`)."""
+    last: ast.stmt | None = None
+    if display_last_expr and tree.body and not _ends_with_semicolon(tree.body[-1], source):
+        last = tree.body[-1]
+    _Rewriter(display_root_docstring, last).visit(tree)
     return ast.fix_missing_locations(tree)
 
 
 class _Rewriter(ast.NodeTransformer):
-    def __init__(self, display_root_docstring: bool):
+    def __init__(self, display_root_docstring: bool, last: ast.stmt | None):
         self.display_root_docstring = display_root_docstring
+        self.last = last  # the root statement a call may be written from, if any
 
     def visit_Module(self, node: ast.Module) -> ast.Module:
         self._rewrite_body(node.body, docstring_allowed=self.display_root_docstring)
@@ -31,6 +48,8 @@ class _Rewriter(ast.NodeTransformer):
             if isinstance(stmt, ast.Expr):
                 if index == 0 and _is_docstring(stmt) and not docstring_allowed:
                     continue
+                if isinstance(stmt.value, ast.Call) and stmt is not self.last:
+                    continue  # a call is run for its effect, its result is not content
                 body[index] = self._wrap(stmt)
             else:
                 self._visit_children(stmt)
@@ -57,6 +76,17 @@ class _Rewriter(ast.NodeTransformer):
         root_expr = ast.Name(root, ast.Load()) if root else ast.Constant(None)
         call = ast.Call(ast.Name(MAGIC_NAME, ast.Load()), [value, root_expr], [])
         return ast.copy_location(ast.Expr(call), stmt)
+
+
+def _ends_with_semicolon(stmt: ast.stmt, source: str) -> bool:
+    """Whether `;` follows the statement on its last line (`compute();  # quiet` counts)."""
+    lines = source.splitlines()
+    end_line, end_col = stmt.end_lineno, stmt.end_col_offset
+    if end_line is None or end_col is None or end_line > len(lines):
+        return False
+    # Offsets count UTF-8 bytes, as the parser read them.
+    rest = lines[end_line - 1].encode("utf-8")[end_col:].decode("utf-8", "replace")
+    return rest.lstrip().startswith(";")
 
 
 def _is_docstring(stmt: ast.Expr) -> bool:

@@ -316,12 +316,16 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
     bp.add_url_rule("/_htst/media/<media_id>", "media", site.media, methods=["GET"])
     bp.register_error_handler(413, _too_large)
-    limit = int(float(config["server.maxUploadSize"]) * 1024 * 1024)
+    limit = _megabytes(config["server.maxUploadSize"])
+    field_limit = _megabytes(config["server.maxMessageSize"])
 
     @bp.before_request
     def _limit_body() -> None:
-        # The mount's own limit, so a host site's other routes keep theirs.
+        # The mount's own limits, so a host site's other routes keep theirs. Without the
+        # field limit, Flask's MAX_FORM_MEMORY_SIZE (500 kB) refuses a long text value
+        # that htmx posts as multipart.
         request.max_content_length = limit
+        request.max_form_memory_size = field_limit
         # Templates link media under the mount point (the same for every request).
         site.renderer.env.globals["media_base"] = url_for(".page").rstrip("/") + "/_htst/media"
 
@@ -329,11 +333,30 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     return bp
 
 
+def _megabytes(value: Any) -> int:
+    return int(float(value) * 1024 * 1024)
+
+
 def _too_large(_error: Exception) -> Response:
+    """A 413 that names the limit it hit: Werkzeug raises the same error for each."""
     # Plain text, like the other bad-input answers: a curl user reads it as it is.
-    limit = request.max_content_length
-    size = f" of {limit / (1024 * 1024):g} MB" if limit else ""
-    message = f"Request body too large: it is over the limit{size} (server.maxUploadSize)."
+    limit, field_limit = request.max_content_length, request.max_form_memory_size
+    length = request.content_length
+
+    def mb(n: int | None) -> str:
+        return f" of {n / (1024 * 1024):g} MB" if n else ""
+
+    body = f"it is over the limit{mb(limit)} (server.maxUploadSize)"
+    field = f"one field is over the limit{mb(field_limit)} (server.maxMessageSize)"
+    if length is None:
+        message = f"Request too large: {body}, or {field}."  # sent chunked: either may apply
+    elif limit is not None and length > limit:
+        message = f"Request body too large: {body}."
+    elif field_limit is not None and length > field_limit:
+        message = f"Request field too large: {field}."
+    else:
+        # Neither size was reached: the form had more parts than Werkzeug parses.
+        message = f"Request has too many form fields (over {request.max_form_parts})."
     return Response(message, status=413, content_type="text/plain; charset=utf-8")
 
 
@@ -343,7 +366,7 @@ def create_app(script: str | os.PathLike, *, config: Config | None = None, **opt
     if options:
         config = config.with_overrides(options)
     app = Flask("htst")
-    app.config["MAX_CONTENT_LENGTH"] = int(float(config["server.maxUploadSize"]) * 1024 * 1024)
+    app.config["MAX_CONTENT_LENGTH"] = _megabytes(config["server.maxUploadSize"])
     base = "/" + str(config["server.baseUrlPath"]).strip("/")
     app.register_blueprint(blueprint(script, config=config), url_prefix=None if base == "/" else base)
     return app

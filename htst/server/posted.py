@@ -7,7 +7,10 @@ it. Uploaded files keep the name the browser sent: it is data, never part of a p
 
 from __future__ import annotations
 
+import re
+
 from flask import Request
+from werkzeug.datastructures import FileStorage
 
 from ..runtime.widget_spec import Fields, PostedFile
 
@@ -26,5 +29,25 @@ def read_fields(request: Request) -> Fields:
     files: dict[str, list[PostedFile]] = {}
     for name, storage in request.files.items(multi=True):
         if name:
-            files.setdefault(name, []).append(PostedFile(storage.filename or "", storage.mimetype or None, storage.read()))
+            posted = PostedFile(sent_filename(storage), storage.mimetype or None, storage.read())
+            files.setdefault(name, []).append(posted)
     return Fields(values, files)
+
+
+# One parameter of a Content-Disposition header: a quoted string (kept raw) or a token.
+_PARAM = re.compile(r';\s*([^\s=;]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^;]*)')
+
+
+def sent_filename(f: FileStorage) -> str:
+    """The file name as the browser sent it.
+
+    Werkzeug reads a quoted filename as an RFC quoted-string, where a backslash escapes the
+    next character: `..\\a\\b.txt` would arrive as `..ab.txt`. Browsers escape only `"`,
+    CR and LF (as %22, %0D, %0A) and send backslashes as they are, so the raw parameter is
+    read here, decoding only the quote as Werkzeug does (`%22`, or an older client's `\\"`).
+    """
+    for match in _PARAM.finditer(f.headers.get("Content-Disposition", "")):
+        key, value = match.group(1).lower(), match.group(2)
+        if key == "filename" and len(value) >= 2 and value[0] == value[-1] == '"':
+            return value[1:-1].replace('\\"', '"').replace("%22", '"')
+    return f.filename or ""

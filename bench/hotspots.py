@@ -24,6 +24,7 @@ from server import APPS, start
 
 FRAME_RE = re.compile(r"^(?P<func>.+?) \((?P<file>[^()]*?)(?::\d+)?\)$")
 _SITE = re.compile(r"^.*?(site-packages|lib/python3\.\d+)/")
+_CHECKOUT = re.compile(r"^/.*?/(?=(htst|bench)/)")
 
 
 def _short(frame: str) -> str:
@@ -31,6 +32,7 @@ def _short(frame: str) -> str:
     if not m:
         return frame
     path = _SITE.sub("", m.group("file")).replace(str(APPS.parent.parent) + "/", "")
+    path = _CHECKOUT.sub("", path)  # another checkout's htst (--htst-src) reads the same
     return f"{m.group('func')} ({path})"
 
 
@@ -76,11 +78,18 @@ def children(raw: str, parent: str, top: int = 12) -> list[tuple[str, float]]:
 RERUN = "HtstSite.rerun (htst/server/app.py)"
 
 
-def profile_server(app: str, seconds: float = 8.0, rate: int = 100) -> dict[str, object]:
-    spy = shutil.which("py-spy")
+def find_py_spy() -> str | None:
+    """py-spy on PATH, or next to this interpreter (a venv that is not activated)."""
+    beside = Path(sys.executable).parent / "py-spy"
+    return shutil.which("py-spy") or (str(beside) if beside.exists() else None)
+
+
+def profile_server(app: str, seconds: float = 8.0, rate: int = 100, src: str | Path | None = None) -> dict[str, object]:
+    """py-spy (GIL holder) on the server while one tab interacts back to back; `src`: htst checkout."""
+    spy = find_py_spy()
     if spy is None:
         raise RuntimeError("py-spy is not installed (pip install py-spy)")
-    with start(app, threads=4) as server, tempfile.TemporaryDirectory() as tmp:
+    with start(app, threads=4, src=src) as server, tempfile.TemporaryDirectory() as tmp:
         tab = load.Tab(server.port)
         tab.open()
         action = load.INTERACTIONS[app](tab)
@@ -100,7 +109,9 @@ def profile_server(app: str, seconds: float = 8.0, rate: int = 100) -> dict[str,
         spy_proc.wait(timeout=seconds + 30)
         tab.close()
         raw = out.read_text() if out.exists() else ""
+        htst_file = server.htst_file
     result = summarize(raw)
+    result["htst_file"] = htst_file
     result["interactions"] = steps
     result["rerun_children"] = children(raw, RERUN)
     result["render_children"] = children(raw, "Renderer._leaf (htst/render/html.py)")
@@ -217,13 +228,14 @@ if __name__ == "__main__":
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--cprofile", action="store_true", help="profile in-process with cProfile instead")
     parser.add_argument("--phases", action="store_true", help="time htst's phases in-process instead")
+    parser.add_argument("--htst-src", default=None, help="checkout whose htst the profiled server imports (py-spy only)")
     args = parser.parse_args()
     if args.phases:
         for phase, ms in phase_breakdown(args.app).items():
             print(f"{ms:8.3f} ms  {phase}")
         sys.exit(0)
-    if args.cprofile or shutil.which("py-spy") is None:
+    if args.cprofile or find_py_spy() is None:
         print(profile_in_process(args.app))
     else:
-        print_summary(args.app, profile_server(args.app, args.seconds))
+        print_summary(args.app, profile_server(args.app, args.seconds, src=args.htst_src))
     sys.exit(0)

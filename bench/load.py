@@ -38,6 +38,7 @@ CLICK_RE = re.compile(r'name="_htst_click" value="(w[0-9a-f]{14})"')
 RANGE_RE = re.compile(r'type="range" id="(w[0-9a-f]{14})"')
 COUNT_RE = re.compile(r"Count =\s+<code>(\d+)</code>")
 LEVEL_RE = re.compile(r"The level is <strong>(\d+)</strong>")
+ECHO100_RE = re.compile(r"<p>Level is (\d+)</p>")  # widgets100's echo line
 BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd"
 
 
@@ -156,6 +157,7 @@ class Slider:
     """Move page200's "Level" slider to a new value; the echo line must follow."""
 
     app = "page200"
+    echo = LEVEL_RE
 
     def __init__(self, tab: Tab):
         self.tab = tab
@@ -168,14 +170,21 @@ class Slider:
         self.value = (self.value + 1) % 101  # always differs from what the server drew
         answer = self.tab.post({self.wid: str(self.value)})
         self.clicks += 1
-        seen = LEVEL_RE.search(decoded(answer).decode("utf-8"))
+        seen = self.echo.search(decoded(answer).decode("utf-8"))
         if answer.status != 200 or seen is None or int(seen.group(1)) != self.value:
             self.mismatches += 1
         return answer
 
 
+class Slider100(Slider):
+    """widgets100's first slider (s0); its echo line is "Level is N"."""
+
+    app = "widgets100"
+    echo = ECHO100_RE
+
+
 # widgets.py echoes its first slider ("Level", 0..100, 50) the same way page200 does.
-INTERACTIONS = {"counter": Counter, "page200": Slider, "widgets": Slider}
+INTERACTIONS = {"counter": Counter, "page200": Slider, "widgets": Slider, "widgets100": Slider100}
 
 
 # -- 1. sequential round trips, server CPU, bytes ----------------------------------

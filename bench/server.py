@@ -34,6 +34,7 @@ class Server:
     log: Path
     connection_limit: int = 0  # waitress's limit on open connections, as the server reports it
     log_text: str | None = None  # kept when the server stops and its log file is removed
+    htst_file: str = ""  # the htst package the server imported (`htst.__file__`)
 
     def log_tail(self, limit: int = 2000) -> str:
         """What the server wrote to stderr (waitress warnings, tracebacks), last `limit` chars."""
@@ -68,21 +69,33 @@ class Server:
         self.stop()
 
 
-def start(app: str | Path, threads: int = 16, timeout: float = 20.0, connection_limit: int | None = None) -> Server:
+def start(
+    app: str | Path,
+    threads: int = 16,
+    timeout: float = 20.0,
+    connection_limit: int | None = None,
+    src: str | Path | None = None,
+    python: str | None = None,
+    env_extra: dict[str, str] | None = None,
+) -> Server:
     """Start `app` (a path, or a name under bench/apps/) in a child process; wait until it serves.
 
     `connection_limit` overrides waitress's limit on open connections after htst's
-    `make_server` built the server (None: keep what htst ships).
+    `make_server` built the server (None: keep what htst ships). `src` is the checkout
+    whose `htst` package the server imports (first on its PYTHONPATH; default: this one),
+    `python` the interpreter it runs under (default: this one).
     """
     path = Path(app)
     if not path.exists():
         path = APPS / (str(app) if str(app).endswith(".py") else f"{app}.py")
     log = Path(tempfile.mkstemp(prefix="htst-bench-", suffix=".log")[1])
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    source = Path(src).resolve() if src else ROOT
+    env = dict(os.environ, **(env_extra or {}))
+    env["PYTHONPATH"] = str(source) + os.pathsep + env.get("PYTHONPATH", "")
     with log.open("w") as stderr:
         proc = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), str(path), "--threads", str(threads)]
+            [python or sys.executable, str(Path(__file__).resolve()), str(path), "--threads", str(threads),
+             "--src", str(source)]
             + (["--connection-limit", str(connection_limit)] if connection_limit else []),
             cwd=str(path.parent),
             env=env,
@@ -97,8 +110,10 @@ def start(app: str | Path, threads: int = 16, timeout: float = 20.0, connection_
         if not line:
             break
         if line.startswith("READY "):
-            _, port, limit = line.split()
-            return Server(proc, int(port), path, threads, log, int(limit))
+            parts = line.split()
+            server = Server(proc, int(parts[1]), path, threads, log, int(parts[2]))
+            server.htst_file = parts[3] if len(parts) > 3 else ""
+            return server
     proc.kill()
     proc.wait(5)
     raise RuntimeError(f"bench server for {path} did not start within {timeout} s: {log.read_text()[-2000:]}")
@@ -147,8 +162,8 @@ def rss_bytes(pid: int) -> int:
         return int(f.read().split()[1]) * PAGE_SIZE
 
 
-def _serve(app: Path, threads: int, connection_limit: int | None = None) -> None:
-    sys.path.insert(0, str(ROOT))
+def _serve(app: Path, threads: int, connection_limit: int | None = None, src: Path = ROOT) -> None:
+    sys.path.insert(0, str(src))
     import htst
     from htst.config import Config
     from htst.server.serve import make_server
@@ -163,7 +178,7 @@ def _serve(app: Path, threads: int, connection_limit: int | None = None) -> None
     server = make_server(flask_app, config)
     if connection_limit:
         server.adj.connection_limit = connection_limit  # waitress reads it on every accept
-    print(f"READY {server.effective_port} {server.adj.connection_limit}", flush=True)
+    print(f"READY {server.effective_port} {server.adj.connection_limit} {htst.__file__}", flush=True)
     try:
         server.run()
     finally:
@@ -182,5 +197,6 @@ if __name__ == "__main__":
     parser.add_argument("app", type=Path)
     parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--connection-limit", type=int, default=None)
+    parser.add_argument("--src", type=Path, default=ROOT, help="checkout whose htst to serve (default: this one)")
     args = parser.parse_args()
-    _serve(args.app.resolve(), args.threads, args.connection_limit)
+    _serve(args.app.resolve(), args.threads, args.connection_limit, args.src.resolve())

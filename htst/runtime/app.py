@@ -125,72 +125,79 @@ class AppScript:
 
         Changes made only to widgets of one fragment (or `fragment=` its id, for a timer)
         rerun just that fragment; anything else runs the whole script. `control` lets the
-        caller stop the run or watch it from another thread (a streaming answer).
+        caller stop the run or watch it from another thread (a streaming answer). A
+        session's runs must not overlap: the caller runs them one after the other (the
+        server's per-tab queue; AppTest runs one at a time), so no lock is held here that
+        a stuck script could keep.
         """
-        with session.lock:
-            session.run_count += 1
-            state = session.state
-            scope = fragment if fragment in session.fragments else self._fragment_of(session, changes)
-            ctx = self._context(session, scope, control)
-            session.active_run = ctx.control
-            with context.activate(ctx):
-                if changes:
-                    with ctx.control.lock:
-                        for wid, value in changes.items():
-                            state.set_widget_value(wid, value)
-                    targeted = self._run_callbacks(ctx, changes)
-                    if targeted is not False and targeted != ctx.fragment_run:
-                        ctx = self._retarget(session, ctx, targeted)  # type: ignore[arg-type]
-                reruns = 0
-                completed = cancelled = False
-                # What the client must be sent: a nested fragment's own rerun lies inside
-                # the fragment rerun that asked for it, and any app rerun covers all.
-                widest, touched = ctx.fragment_run, []
-                while True:
-                    try:
-                        self._run_scope(ctx)
-                        state.check_serializable_if_enforced()
-                        completed = True
-                    except RerunRequested as rerun:
-                        clear_before_rerun(ctx)
-                        state.interrupted_run()
-                        reruns += 1
-                        if reruns < MAX_RERUNS:
-                            # st.rerun() reruns the app; scope="fragment" only the fragment
-                            # that asked, as this run just drew it (it may be nested).
-                            scope = rerun.fragment if rerun.scope == "fragment" else None
-                            if scope is not None:
-                                session.fragments = {**session.fragments, **ctx.fragments}
-                            widest = widest if scope is not None else None
-                            touched.extend(ctx.touched)
-                            ctx = self._context(session, scope, ctx.control)
-                            context._current.set(ctx)
-                            continue
-                    except ScriptStopped as stopped:
-                        cancelled = stopped.cancelled  # by Stop or a newer run, not st.stop()
-                    except Exception as exc:
-                        with ctx.control.lock:
-                            self._show_exception(exc)
-                    break
-                # Only a run that reached the end forgets the widgets it did not draw: after
-                # st.stop() or an error, widgets below that point keep their values (as in
-                # Streamlit), so fixing the error does not reset the page.
+        session.run_count += 1
+        state = session.state
+        scope = fragment if fragment in session.fragments else self._fragment_of(session, changes)
+        ctx = self._context(session, scope, control)
+        session.active_run = ctx.control
+        with context.activate(ctx):
+            if changes:
                 with ctx.control.lock:
-                    if completed:
-                        finish_forms(ctx)
-                        state.finished_run(ctx.fragment_run)
-                    else:
-                        state.interrupted_run()
-                    if ctx.fragment_run is None and completed:
-                        session.fragments = ctx.fragments  # fragments no longer called are gone
-                    else:
-                        session.fragments = {**session.fragments, **ctx.fragments}
-                    if cancelled and ctx.fragment_run is None and session.roots is not None:
-                        # A run stopped from outside leaves what it had not redrawn in place.
-                        session.roots = merge_roots(ctx.roots, session.roots)
-                    else:
-                        session.roots = ctx.roots
-            session.active_run = None
+                    for wid, value in changes.items():
+                        state.set_widget_value(wid, value)
+                with ctx.control.script.running():
+                    targeted = self._run_callbacks(ctx, changes)
+                if targeted is not False and targeted != ctx.fragment_run:
+                    ctx = self._retarget(session, ctx, targeted)  # type: ignore[arg-type]
+            reruns = 0
+            completed = cancelled = False
+            # What the client must be sent: a nested fragment's own rerun lies inside
+            # the fragment rerun that asked for it, and any app rerun covers all.
+            widest, touched = ctx.fragment_run, []
+            while True:
+                try:
+                    with ctx.control.script.running():
+                        self._run_scope(ctx)
+                    state.check_serializable_if_enforced()
+                    completed = True
+                except RerunRequested as rerun:
+                    clear_before_rerun(ctx)
+                    state.interrupted_run()
+                    reruns += 1
+                    if reruns < MAX_RERUNS:
+                        # st.rerun() reruns the app; scope="fragment" only the fragment
+                        # that asked, as this run just drew it (it may be nested).
+                        scope = rerun.fragment if rerun.scope == "fragment" else None
+                        if scope is not None:
+                            session.fragments = {**session.fragments, **ctx.fragments}
+                        widest = widest if scope is not None else None
+                        touched.extend(ctx.touched)
+                        ctx = self._context(session, scope, ctx.control)
+                        context._current.set(ctx)
+                        continue
+                except ScriptStopped as stopped:
+                    cancelled = stopped.cancelled  # by Stop or a newer run, not st.stop()
+                except Exception as exc:
+                    with ctx.control.lock:
+                        self._show_exception(exc)
+                break
+            if ctx.control.abandoned:
+                # Given up while stuck (server/streaming.py): a newer run owns the session.
+                return RunResult(ctx.roots, reruns, widest, touched)
+            # Only a run that reached the end forgets the widgets it did not draw: after
+            # st.stop() or an error, widgets below that point keep their values (as in
+            # Streamlit), so fixing the error does not reset the page.
+            with ctx.control.lock:
+                if completed:
+                    finish_forms(ctx)
+                    state.finished_run(ctx.fragment_run)
+                else:
+                    state.interrupted_run()
+                if ctx.fragment_run is None and completed:
+                    session.fragments = ctx.fragments  # fragments no longer called are gone
+                else:
+                    session.fragments = {**session.fragments, **ctx.fragments}
+                if cancelled and ctx.fragment_run is None and session.roots is not None:
+                    # A run stopped from outside leaves what it had not redrawn in place.
+                    session.roots = merge_roots(ctx.roots, session.roots)
+                else:
+                    session.roots = ctx.roots
+        session.active_run = None
         touched.extend(ctx.touched)
         return RunResult(session.roots, reruns, widest, touched)
 
@@ -286,7 +293,10 @@ class AppScript:
         exec(code, namespace)
 
     def _show_exception(self, exc: BaseException) -> None:
-        self.hooks.exception(exc, self.config["client.showErrorDetails"])
+        try:
+            self.hooks.exception(exc, self.config["client.showErrorDetails"])
+        except ScriptStopped:
+            pass  # a cancelled run draws nothing more
 
 
 def _digest(text: str) -> str:

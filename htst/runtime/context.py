@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import NoSessionContext
+from .interrupt import ScriptThread
 from .nodes import Node, shared_props
 
 if TYPE_CHECKING:
@@ -42,6 +43,14 @@ class ScriptStopped(BaseException):
         self.cancelled = cancelled
 
 
+class ScriptInterrupted(ScriptStopped):
+    """Raised from outside in a cancelled script's thread that never reached an st.* call
+    (`RunControl.script.interrupt()`), at its next bytecode."""
+
+    def __init__(self) -> None:
+        super().__init__(cancelled=True)
+
+
 class RerunRequested(BaseException):
     """Raised by st.rerun(): end this run and start the script (or the fragment) again.
 
@@ -67,15 +76,21 @@ class RunControl:
       sleeps or computes.
     - `dirty`: something was drawn since the stream last looked.
     - `ctx`: the RunContext drawing now (a rerun starts a new one).
+    - `script`: the thread running the script's own code, for a cancelled run that never
+      reaches an st.* call (`script.interrupt()`).
+    - `abandoned`: the run was given up (stuck in C code); whatever its thread does when
+      it wakes must not touch the session any more.
     """
 
-    __slots__ = ("cancelled", "lock", "dirty", "ctx")
+    __slots__ = ("cancelled", "lock", "dirty", "ctx", "script", "abandoned")
 
     def __init__(self) -> None:
         self.cancelled = False
         self.lock = threading.RLock()
         self.dirty = False
         self.ctx: RunContext | None = None
+        self.script = ScriptThread(ScriptInterrupted)
+        self.abandoned = False
 
     def set(self) -> None:
         self.cancelled = True
@@ -137,7 +152,7 @@ class RunContext:
     def checkpoint(self) -> None:
         """Every st.* call passes here: a cancelled run stops at its next command."""
         if self.control.cancelled:
-            raise ScriptStopped(cancelled=True)
+            raise ScriptInterrupted()
 
     @contextlib.contextmanager
     def inside(self, node: Node) -> Iterator[Node]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import threading
 from typing import TYPE_CHECKING, Any
 
 from .query_params import QueryParamsState
@@ -22,7 +21,6 @@ class Session:
         self.id = id or secrets.token_urlsafe(16)
         self.state = SessionState(lambda: bool(app.config["runner.enforceSerializableSessionState"]))
         self.query_params = QueryParamsState()
-        self.lock = threading.RLock()
         self.run_count = 0
         # The run in progress, if any: `active_run.set()` stops it at its next st.* call.
         self.active_run: RunControl | None = None

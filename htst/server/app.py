@@ -125,9 +125,7 @@ class HtstSite:
             clear_caches()  # as Streamlit's menu: the caches go, the page stays as it is
             return Response(status=204)
         if fields.get(STOP):
-            running = tab.session.active_run
-            if running is not None:
-                running.set()  # the script ends at its next st.* call; its stream sends the end
+            self.runner.cancel(tab)  # the script ends at its next st.* call; its stream sends the end
             return Response(status=204)
         if fields.get(ATTACH):
             # The page was sent while its first run was still going: follow that run.
@@ -287,8 +285,7 @@ class HtstSite:
         tab_id = self.tokens.read_tab(request.form.get(TAB), sid)
         tab = self.tabs.get(tab_id) if tab_id else None
         if tab is not None:
-            if tab.session.active_run is not None:
-                tab.session.active_run.set()  # nobody is watching: stop the script
+            self.runner.cancel(tab)  # nobody is watching: stop the script
             self.tabs.remove(tab.id)
         return Response(status=204)
 

@@ -16,7 +16,10 @@ paint: an older stream stops sending.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
+import time
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -35,6 +38,11 @@ T = TypeVar("T")
 
 FIRST_LOOK = 0.03  # seconds: a run that ends by then gets one ordinary response
 FLUSH_EVERY = 0.04  # seconds: then what it drew is sent at most this often
+# A cancelled run that has not stopped by GRACE (it never calls st.*) is interrupted in
+# its thread, again every GRACE; one still running after ABANDON (stuck in C code) is
+# given up, so that its tab's next runs go on on another thread.
+GRACE = 0.25
+ABANDON = 3.0
 
 
 class LiveRun:
@@ -58,6 +66,8 @@ class Runner:
         self.renderer = renderer
         # Threads are made as runs need them and reused; a long run holds one.
         self._pool = ThreadPoolExecutor(max_workers=256, thread_name_prefix="htst-run")
+        self.interrupted = 0  # runs stopped by an exception raised in their thread
+        self.abandoned = 0  # runs given up while stuck; their threads are lost until they wake
 
     # -- starting -----------------------------------------------------------------
     def start(self, tab: Tab, changes: dict[str, Any] | None = None, fragment: str | None = None, *, interrupt: bool = True) -> LiveRun:
@@ -67,13 +77,11 @@ class Runner:
         stop at their next st.* call. Runs keep their order, so every change and every
         click's callback is applied, in order, before the newest run draws the page.
         """
-        session = tab.session
         with tab.live_lock:
             if interrupt:
                 for waiting in tab.queued:
                     waiting.control.set()
-                if session.active_run is not None:
-                    session.active_run.set()
+                self.cancel(tab)
             tab.live_count += 1
             live = LiveRun(tab, tab.live_count, dict(changes or {}), fragment)
             tab.queued.append(live)
@@ -82,6 +90,58 @@ class Runner:
                 tab.working = True
                 self._pool.submit(self._work, tab)
         return live
+
+    def cancel(self, tab: Tab) -> None:
+        """Stop the tab's running script: at its next st.* call, or, if it does not get
+        there (`while True: pass`), by an exception raised in its thread."""
+        live = tab.running
+        if live is None or live.control.cancelled:
+            return
+        live.control.set()
+        self._watch(tab, live, time.monotonic(), GRACE)
+
+    def _watch(self, tab: Tab, live: LiveRun, since: float, delay: float) -> None:
+        timer = threading.Timer(delay, self._enforce, (tab, live, since))
+        timer.daemon = True
+        timer.start()
+
+    def _enforce(self, tab: Tab, live: LiveRun, since: float) -> None:
+        """A cancelled run still going after GRACE: interrupt it; after ABANDON, give it up.
+
+        An abandoned run's thread is still told to stop, less often, until it leaves the
+        script (the exception fires when its C call returns).
+        """
+        control = live.control
+        if not control.script.busy or (live.done.is_set() and not control.abandoned):
+            return
+        if control.script.interrupt():
+            self.interrupted += 1
+        if not control.abandoned and time.monotonic() - since >= ABANDON:
+            self._abandon(tab, live)
+        self._watch(tab, live, since, 1.0 if control.abandoned else GRACE)
+
+    def _abandon(self, tab: Tab, live: LiveRun) -> None:
+        control = live.control
+        control.abandoned = True
+        self.abandoned += 1
+        thread = control.script.ident()
+        frame = sys._current_frames().get(thread) if thread is not None else None
+        where = "".join(traceback.format_stack(frame)[-3:]) if frame is not None else "(unknown)\n"
+        log.warning(
+            "htst: gave up a cancelled run that did not stop within %.0f s (stuck in C code?); "
+            "its thread is lost until it returns (%d so far). It was at:\n%s", ABANDON, self.abandoned, where,
+        )
+        with tab.live_lock:
+            if tab.session.active_run is control:
+                tab.session.active_run = None
+            tab.running = None
+            # As after any interrupted run: its clicks are spent, its widgets kept.
+            tab.session.state.interrupted_run()
+            live.done.set()  # its requests answer now; a newer run paints the page
+            # The tab's worker is the stuck thread: its queue goes on on a new one.
+            tab.working = bool(tab.queued)
+            if tab.working:
+                self._pool.submit(self._work, tab)
 
     def busy(self, tab: Tab) -> bool:
         with tab.live_lock:
@@ -96,6 +156,7 @@ class Runner:
                     tab.working = False
                     return
                 live = tab.queued.popleft()
+                tab.running = live
                 session.active_run = live.control  # a new interaction can stop it from now on
             try:
                 live.result = self.script.run(session, live.changes, fragment=live.fragment, control=live.control)
@@ -104,6 +165,10 @@ class Runner:
             finally:
                 live.control.ctx = None  # the finished run's context is not kept with the tab
                 live.done.set()
+            if live.control.abandoned:
+                return  # given up while stuck: another worker has taken over the tab
+            with tab.live_lock:
+                tab.running = None
 
     # -- painting -----------------------------------------------------------------
     def paint(self, live: LiveRun, *, final: bool) -> str | None:

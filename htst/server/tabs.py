@@ -18,7 +18,7 @@ from ..runtime.session import Session
 class Tab:
     """One browser tab: its session, its view and its live runs."""
 
-    __slots__ = ("session", "view", "last_seen", "live_lock", "queued", "working", "painting", "live_count")
+    __slots__ = ("session", "view", "last_seen", "live_lock", "queued", "working", "running", "painting", "live_count")
 
     def __init__(self, session: Session):
         self.session = session
@@ -27,11 +27,12 @@ class Tab:
         self.view: dict[str, Any] = {}
         self.last_seen = time.monotonic()
         # Live runs, guarded by `live_lock`: runs waiting their turn (in order), whether a
-        # worker thread is running them, the run that may paint the page, and a counter
-        # that numbers runs for the client.
+        # worker thread is running them, the run it is running, the run that may paint the
+        # page, and a counter that numbers runs for the client.
         self.live_lock = threading.Lock()
         self.queued: deque[Any] = deque()
         self.working = False
+        self.running: Any = None
         self.painting: Any = None
         self.live_count = 0
 

@@ -48,6 +48,9 @@ st.write(f"pings={st.session_state.pings}")
 if st.button("Spin", key="spin"):
     while True:
         pass
+if st.button("Sleep", key="sleep"):
+    import time
+    time.sleep(12)  # in C code: an exception raised in the thread waits for it
 """
 
 ANSWER_WITHIN = 2.0  # seconds: the click after a runaway is answered by then
@@ -277,3 +280,19 @@ def test_the_cpu_is_near_idle_within_2_s_of_the_click(server):
         f"the server was still busy in {WINDOW} s windows after the click: {seen} "
         f"(click answered: {click.result is not None}, {click.error!r})"
     )
+
+
+def test_a_run_stuck_in_c_code_is_given_up_and_the_tab_goes_on(server):
+    """A thread in a long C call cannot take an exception until it returns: the run is
+    abandoned (logged, counted), and the tab's next run goes on on another thread."""
+    tab = Tab(server)
+    response = tab.post({"_htst_click": "sleep"}, htmx=True, timeout=10)
+    response.close()
+    time.sleep(0.3)  # the sleeping run is under way
+    start = time.monotonic()
+    pings = tab.ping(timeout=10)
+    took = time.monotonic() - start
+    assert pings == 1
+    assert took < 6, f"answered after {took:.2f} s"  # given up after 3 s
+    assert tab.ping(timeout=ANSWER_WITHIN) == 2  # the session goes on as usual
+    assert "gave up a cancelled run" in server.log.read_text()

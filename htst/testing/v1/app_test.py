@@ -116,8 +116,10 @@ class AppTest(Queryable):
         try:
             return future.result(timeout=timeout)
         except FutureTimeout:
-            if self._session.active_run is not None:
-                self._session.active_run.set()
+            running = self._session.active_run
+            if running is not None:
+                running.set()  # stops at its next st.* call…
+                running.script.interrupt()  # …or at its next bytecode, if it has none
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)") from None
 
     def _fields(self) -> Fields:

@@ -190,7 +190,8 @@ def test_width_sizes_the_button(serve, kind, params, data_width, style):
 @pytest.mark.parametrize("kind", BUTTONS)
 def test_width_errors_are_streamlits(kind):
     assert _error(kind, "width='auto'") == "Invalid width value: 'auto'. Width must be either a positive integer (pixels), 'stretch', or 'content'."
-    assert _error(kind, "width=0") == "The `width` parameter, set to 0, is outside the required range [1, 4294967295]."
+    assert _error(kind, "width=0") == "Invalid width value: 0. Width must be either a positive integer (pixels), 'stretch', or 'content'."
+    assert _error(kind, "width=2**32") == "The `width` parameter, set to 4294967296, is outside the required range [1, 4294967295]."
 
 
 # -- on_click modes of st.button / st.form_submit_button -----------------------------------

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import draw_widget, register_widget
+from . import input_params, sizing
 from .block import Block, add_container, public
 
 _USER = ("user", "human")
@@ -96,10 +97,15 @@ def chat_input(
 ) -> str | None:
     """A message box; returns the submitted text once (in the run it caused), else None.
 
-    htst differs: files and audio in chat messages are not supported yet.
+    `width` is "stretch" or pixels; `height` "content" (one line), "stretch" (fills the
+    parent) or pixels (its least height). htst differs: files and audio in chat messages
+    are not supported yet.
     """
     if accept_file or accept_audio:
         raise HtstAPIException("htst's st.chat_input does not accept files or audio yet.")
+    on_submit = input_params.callback(on_submit, name="on_submit", modes=False)
+    size = sizing.width(width, allow=("stretch",))
+    tall = sizing.height(height, allow=("stretch", "content"))  # the order of 1.67's message
 
     ctx, meta, value = register_widget(
         shared(ChatInputSpec(max_chars)), key=key,
@@ -108,6 +114,7 @@ def chat_input(
     )
     pinned = ctx.container is ctx.roots["main"]
     props = {"wid": meta.id, "key": meta.key, "label": str(placeholder), "placeholder": str(placeholder),
-             "max_chars": max_chars, "disabled": bool(disabled), "pinned": pinned}
+             "max_chars": max_chars, "disabled": bool(disabled), "pinned": pinned,
+             "width": size, "min_height": tall if isinstance(tall, int) else None, "fill": tall == "stretch"}
     draw_widget(ctx, meta, value, props)
     return value

@@ -50,7 +50,7 @@ class Applied:
 def apply(state: SessionState, fields: Fields) -> Applied:
     """Validated changes for the next run; raises InvalidWidgetValue (nothing is applied)."""
     changes: dict[str, Any] = {}
-    posted: dict[str, Any] = {}
+    fields_of: dict[str, Any] = {}  # widget id -> the field posted for it
     refused: dict[str, tuple[Any, str | None]] = {}
     for name in fields.names():
         if name.startswith(WIRE_PREFIX):
@@ -61,7 +61,7 @@ def apply(state: SessionState, fields: Fields) -> Applied:
         raw = meta.spec.read(fields, name)
         if raw is NOTHING:
             continue
-        posted[meta.id] = raw
+        fields_of[meta.id] = raw
         if raw == meta.raw:
             continue
         problem = meta.spec.refuse(raw)
@@ -97,10 +97,10 @@ def apply(state: SessionState, fields: Fields) -> Applied:
     rerun = bool(fields.get(RERUN))
     if clicks and not any(clicks) and not rerun:
         # Enter in a text field, posted without JavaScript: submit that field's form.
-        enter = enter_submit(state, changes)
+        enter = enter_submit(state, {**changes, **refused})  # a refused field still says which form
         if enter is not None:
             changes[enter] = True
-    _refuse_submit(state, changes, posted, refused)
+    _refuse_submit(state, changes, fields_of, refused)
     # Values of a form's widgets count only when that form is submitted: a plain post
     # carries every field, and unsubmitted form input must not leak into other reruns.
     changes, held = split_form_changes(state, changes)

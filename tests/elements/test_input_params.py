@@ -5,6 +5,7 @@ icon, and selectbox / multiselect filter_mode and multiselect select_all."""
 from __future__ import annotations
 
 import datetime
+import io
 
 import pytest
 
@@ -156,6 +157,34 @@ def test_without_javascript_a_form_with_an_empty_required_field_is_not_submitted
     page.submit("Send", **{page.wid("Email"): "a@b.c"})
     assert "email=[a@b.c] note=[hello] sent=True" in page.dom.text
     assert not page.dom.has(cls="htst-field-error")
+
+
+def test_without_javascript_enter_in_an_emptied_required_field_says_why(serve):
+    page = serve(REQUIRED_PAGE)
+    page.submit("Send", **{page.wid("Email"): "a@b.c"})
+    assert "email=[a@b.c]" in page.dom.text
+    # Enter in a text field submits the page with its first (empty) button.
+    page.post(page.fields(**{page.wid("Email"): ""}) + [("_htst_click", "")])
+    assert "email=[a@b.c]" in page.dom.text and "sent=False" in page.dom.text
+    assert page.widget("Email").find(cls="htst-field-error").text == REQUIRED
+
+
+def test_a_form_posting_a_file_checks_its_required_fields_too(serve):
+    page = serve("""
+import htst as st
+with st.form("f"):
+    name = st.text_input("Name", required=True)
+    upload = st.file_uploader("File")
+    sent = st.form_submit_button("Send")
+st.write(f"sent={sent} name={name} file={upload.name if upload else None}")
+""")
+    def upload():
+        return (page.wid("File"), (io.BytesIO(b"data"), "a.txt"))
+
+    page.post(page.fields() + [upload(), ("_htst_click", page.wid("Send"))])
+    assert "sent=False" in page.dom.text
+    page.post(page.fields(**{page.wid("Name"): "Ada"}) + [upload(), ("_htst_click", page.wid("Send"))])
+    assert "sent=True name=Ada file=a.txt" in page.dom.text
 
 
 def test_an_unsubmitted_form_does_not_check_its_fields(serve):

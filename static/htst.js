@@ -57,9 +57,10 @@
   // required / validate (WidgetSpec.refuse on the server, for posts without this script):
   // a field that fails is not sent, and says why.
   function check(box) {
-    var fields = Array.from(box.querySelectorAll("input:not([type=hidden]):not([data-htst-filter]),select,textarea"));
+    var fields = Array.from(box.querySelectorAll("input:not([type=hidden]):not([data-htst-filter]):not([data-htst-clear-on-send]),select,textarea"));
+    var typed = box.querySelector("[data-htst-clear-on-send]"); // a selectbox's new option
     var pattern = box.getAttribute("data-htst-pattern"), why = "";
-    if (fields.some(function (f) { return !f.value.trim(); })) why = box.hasAttribute("data-htst-required") ? "This field is required." : "";
+    if (!(typed && typed.value.trim()) && fields.some(function (f) { return !f.value.trim(); })) why = box.hasAttribute("data-htst-required") ? "This field is required." : "";
     else if (pattern) try { if (!new RegExp(pattern, "us").test(fields[0].value)) why = box.getAttribute("data-htst-message"); } catch (err) { why = "Invalid validate regex: " + pattern + ". Error: " + err.message; }
     var out = box.querySelector(".htst-field-error");
     if (!out && why) { out = box.appendChild(document.createElement("p")); out.className = "htst-field-error"; out.setAttribute("role", "alert"); }

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
-from ..runtime.widget_spec import WidgetSpec, shared
+from ..runtime.widget_spec import NOTHING, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
 from . import input_params, sizing
 from .block import public
@@ -145,14 +145,44 @@ class RadioSpec(OptionSpec):
 
 @dataclass(frozen=True, slots=True)
 class SelectboxSpec(OptionSpec):
-    """A selectbox: with `required`, posting no selection is refused (it keeps its value)."""
+    """A selectbox: with `required`, posting no selection is refused (it keeps its value).
+
+    With `accept_new` a text field follows the `<select>` under the same name: a text
+    typed there is the value (the option whose label it names, ignoring case, or the
+    text itself); a text that is a number is read as an option index, as for multiselect.
+    """
 
     kind = "selectbox"
     testing = "Selection"
     required: bool = False
+    accept_new: bool = False
+    labels: tuple = ()
 
     def refuse(self, raw: Any) -> str | None:
         return input_params.REQUIRED if self.required and raw in ("", None) else None
+
+    def read(self, fields: Any, name: str) -> Any:
+        posted = fields.getlist(name)
+        if not posted:
+            return NOTHING
+        if self.accept_new and len(posted) > 1:  # (the select's index, the typed text)
+            return posted[-1].strip() or posted[0]
+        return posted[-1]
+
+    def parse(self, raw: Any) -> Any:
+        if self.accept_new and isinstance(raw, str) and raw.strip() and not raw.isdigit():
+            text = raw.strip()
+            folded = [label.casefold() for label in self.labels]
+            return self.options[folded.index(text.casefold())] if text.casefold() in folded else text
+        return OptionSpec.parse(self, raw)
+
+    def serialize(self, value: Any) -> str:
+        try:
+            return OptionSpec.serialize(self, value)
+        except InvalidWidgetValue:
+            if self.accept_new and isinstance(value, str):
+                return value
+            raise
 
 
 def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
@@ -173,7 +203,8 @@ def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, fo
     )
     value, raw = drawable_value(ctx, meta, value, default)
     props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(options=labels, index=None if raw == "" else int(raw), **extra_props)
+    # A value typed by the user (selectbox accept_new_options) is its own text, not an index.
+    props.update(options=labels, index=int(raw) if raw.isdigit() else None, new_value=None if raw.isdigit() else raw or None, **extra_props)
     draw_widget(ctx, meta, value, props)
     return value
 
@@ -204,7 +235,9 @@ FILTER_FROM = 7
 def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, accept_new_options: bool = False, filter_mode: str | None = "fuzzy", width: Any = "stretch") -> Any:
     """Display a select widget; returns the selected option (None if index=None and untouched).
 
-    `required`: with `index=None`, choosing nothing is refused ("This field is required."),
+    `accept_new_options`: a text field under the list takes a value that is not among the
+    options (an option's label, in any case, picks that option; a number is read as an
+    option index). `required`: with `index=None`, choosing nothing is refused ("This field is required."),
     in a form the submit waits for a choice. `icon` is drawn inside the field, before the
     value. `filter_mode` ("fuzzy", "contains", "prefix"): htst draws the browser's own
     `<select>`, so with 7 or more options htst.js adds a filter box above it that hides the
@@ -217,9 +250,10 @@ def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_
     shown_icon = input_params.icon(icon)
     size = sizing.width(width, allow=("stretch",))
     opts = _checked_options("selectbox", options, index)
+    labels = tuple(str(format_func(option)) for option in opts)
     return _choice(
-        SelectboxSpec(tuple(opts), True, must), opts, label, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility,
-        (placeholder,) + ((must,) if key is None else ()),
+        SelectboxSpec(tuple(opts), True, must, bool(accept_new_options), labels), opts, label, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility,
+        (placeholder, bool(accept_new_options)) + ((must,) if key is None else ()),
         {"placeholder": text, "required": must, "icon": shown_icon, "width": size,
-         "filter": mode if len(opts) >= FILTER_FROM else None},
+         "filter": mode if len(opts) >= FILTER_FROM else None, "accept_new_options": bool(accept_new_options)},
     )

@@ -23,9 +23,15 @@ SHORTCUTS = """
 """
 
 
+def _ready(page):
+    """Wait until htmx has taken the app form over (a key pressed before has no request to make)."""
+    expect(page.locator("#htst-form")).to_have_attribute("data-htmx-powered", "true")
+
+
 def test_a_shortcut_clicks_its_button_unless_a_field_has_the_focus(serve_app, page, wait_idle):
     app = serve_app(SHORTCUTS)
     page.goto(app.url)
+    _ready(page)
     log = page.locator("#htst-main p", has_text="log:")
     page.keyboard.press("k")
     expect(log).to_have_text("log: k")
@@ -56,6 +62,7 @@ def test_a_form_submit_shortcut_submits_the_form(serve_app, page):
         st.markdown(f"sent={sent} note={note}")
     """)
     page.goto(app.url)
+    _ready(page)
     page.get_by_label("Note").fill("hi")
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("Control+Enter")
@@ -230,3 +237,21 @@ def test_without_javascript_a_link_button_that_reruns_opens_the_link_in_a_new_ta
     # The click ran in this tab's session; the tab shows it with its next post.
     page.get_by_role("button", name="Refresh").click()
     expect(page.get_by_text("n=1")).to_be_visible()
+
+
+def test_a_new_selectbox_option_is_typed_and_sent_with_enter(serve_app, page, wait_idle):
+    app = serve_app("""
+        import htst as st
+
+        v = st.selectbox("Fruit", ["Apple", "Pear"], accept_new_options=True, required=True)
+        st.markdown(f"fruit={v}")
+    """)
+    page.goto(app.url)
+    typed = page.get_by_label("Fruit: type a new option")
+    typed.fill("Kiwi")
+    typed.press("Enter")
+    expect(page.get_by_text("fruit=Kiwi")).to_be_visible()
+    wait_idle(page)
+    expect(typed).to_have_value("")  # emptied once sent
+    page.get_by_label("Fruit", exact=True).select_option("Pear")
+    expect(page.get_by_text("fruit=Pear")).to_be_visible()

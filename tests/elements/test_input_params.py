@@ -478,6 +478,39 @@ def test_selectbox_icon_errors_are_streamlits():
     assert _error('st.selectbox("S", ["a"], icon=5)') == "Invalid `icon` type. Expected one of: str, None. Provided type: int."
 
 
+# -- selectbox accept_new_options ----------------------------------------------------------------
+
+
+def test_selectbox_takes_a_new_option_typed_by_the_user():
+    at = _named('v = st.selectbox("S", ["Apple", "Pear"], key="s", accept_new_options=True)\nst.write(repr(v))\n')
+    at.selectbox("s").set_value("Kiwi").run()
+    assert at.markdown[0].value == "'Kiwi'"
+    at.selectbox("s").set_value("pear").run()  # an option's label, in any case, is that option
+    assert at.markdown[0].value == "'Pear'"
+
+
+def test_selectbox_refuses_new_options_unless_accepted():
+    at = _named('st.selectbox("S", ["Apple", "Pear"], key="s")\n')
+    with pytest.raises(Exception, match="not one of the options"):
+        at.selectbox("s").set_value("Kiwi")
+
+
+def test_selectbox_new_option_field_without_javascript(serve):
+    page = serve('import htst as st\nv = st.selectbox("S", ["Apple", "Pear"], accept_new_options=True)\nst.write(repr(v))\n')
+    root = page.widget("S")
+    typed = root.find("input", cls="htst-select-new")
+    assert typed["name"] == page.wid("S") and typed["aria-label"] == "S: type a new option"
+    page.submit()  # the empty text field leaves the list's choice alone
+    assert "'Apple'" in page.dom.text
+    fields = [(n, v) for n, v in page.fields() if n != page.wid("S")]
+    page.post(fields + [(page.wid("S"), "1"), (page.wid("S"), " Kiwi ")])
+    assert "'Kiwi'" in page.dom.text
+    select = page.widget("S").find("select")
+    assert [o.text for o in select.find_all("option", selected=True)] == ["Kiwi"]
+    page.post([(n, v) for n, v in page.fields() if n != page.wid("S")] + [(page.wid("S"), "1"), (page.wid("S"), "")])
+    assert "'Pear'" in page.dom.text
+
+
 # -- filter_mode (selectbox, multiselect) ------------------------------------------------------
 
 SEVEN = '["apple", "banana", "cherry", "date", "elder", "fig", "grape"]'

@@ -71,6 +71,7 @@
   // A field outside st.form commits its value: it is sent, unless its checks refuse it.
   function commit(el) {
     var box = el.closest("[data-htst-required],[data-htst-pattern]");
+    if (el.closest("[data-submit-mode]") && root().matches("[aria-busy],[data-htst-running]")) return; // chat_input(submit_mode=…)
     if (box && !check(box)) dirty.delete(el.name);
     else if (dirty.has(el.name)) send(null);
   }

@@ -98,9 +98,13 @@ def chat_input(
     """A message box; returns the submitted text once (in the run it caused), else None.
 
     `width` is "stretch" or pixels; `height` "content" (one line), "stretch" (fills the
-    parent) or pixels (its least height). htst differs: files and audio in chat messages
-    are not supported yet.
+    parent) or pixels (its least height). `submit_mode`: while the run a message caused
+    goes on, "disable" leaves the box unusable and "stop" also turns its send button into
+    a Stop button (htst.js and CSS; "submit" keeps it usable). htst differs: files and
+    audio in chat messages are not supported yet.
     """
+    if not (isinstance(submit_mode, str) and submit_mode in ("submit", "disable", "stop")):
+        raise HtstAPIException("Invalid `submit_mode` value. Supported values: 'submit', 'disable', 'stop'.")
     if accept_file or accept_audio:
         raise HtstAPIException("htst's st.chat_input does not accept files or audio yet.")
     on_submit = input_params.callback(on_submit, name="on_submit", modes=False)
@@ -115,6 +119,7 @@ def chat_input(
     pinned = ctx.container is ctx.roots["main"]
     props = {"wid": meta.id, "key": meta.key, "label": str(placeholder), "placeholder": str(placeholder),
              "max_chars": max_chars, "disabled": bool(disabled), "pinned": pinned,
-             "width": size, "min_height": tall if isinstance(tall, int) else None, "fill": tall == "stretch"}
+             "width": size, "min_height": tall if isinstance(tall, int) else None, "fill": tall == "stretch",
+             "submit_mode": submit_mode}
     draw_widget(ctx, meta, value, props)
     return value

@@ -255,3 +255,48 @@ def test_a_new_selectbox_option_is_typed_and_sent_with_enter(serve_app, page, wa
     expect(typed).to_have_value("")  # emptied once sent
     page.get_by_label("Fruit", exact=True).select_option("Pear")
     expect(page.get_by_text("fruit=Pear")).to_be_visible()
+
+
+SLOW_CHAT = """
+    import time
+    import htst as st
+
+    st.session_state.setdefault("got", [])
+    said = st.chat_input("Say", submit_mode="{mode}")
+    if said:
+        st.session_state.got.append(said)
+        st.markdown("thinking")
+        time.sleep(1.5)
+    st.markdown("got: " + " ".join(st.session_state.got))
+"""
+
+
+def test_chat_input_submit_mode_stop_offers_stop_while_the_run_goes_on(serve_app, page, wait_idle):
+    app = serve_app(SLOW_CHAT.replace("{mode}", "stop"))
+    page.goto(app.url)
+    box = page.get_by_label("Say")
+    box.fill("one")
+    box.press("Enter")
+    stop = page.locator(".htst-chat-input").get_by_role("button", name="Stop")
+    expect(stop).to_be_visible()
+    expect(page.get_by_role("button", name="Send message")).to_be_hidden()
+    stop.click()
+    wait_idle(page)
+    expect(stop).to_be_hidden()
+    expect(page.get_by_role("button", name="Send message")).to_be_visible()
+
+
+def test_chat_input_submit_mode_disable_sends_nothing_while_the_run_goes_on(serve_app, page, wait_idle):
+    app = serve_app(SLOW_CHAT.replace("{mode}", "disable"))
+    page.goto(app.url)
+    box = page.get_by_label("Say")
+    box.fill("one")
+    box.press("Enter")
+    expect(page.get_by_text("thinking")).to_be_visible()
+    box.fill("two")  # fill() types even where a user could not click
+    box.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_text("got: one", exact=True)).to_be_visible()
+    assert app.reruns == 1
+    box.press("Enter")  # once the run is over, the box sends again
+    expect(page.get_by_text("got: one two", exact=True)).to_be_visible()

@@ -129,3 +129,19 @@ def test_a_one_line_label_shows_whole_on_hover_even_with_help(serve, kind):
 def test_wrap_refuses_what_is_not_a_bool(kind):
     at = AppTest.from_string("import htst as st\n" + WRAPS[kind].format(", wrap='no'") + "\n").run()
     assert at.exception[0].message == "Invalid `wrap` value: 'no'. Supported values: True, False, None."
+
+
+# -- chat_input submit_mode -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("mode", "marked", "stop"), [("submit", None, False), ("disable", "disable", False), ("stop", "stop", True)])
+def test_chat_input_submit_mode_is_drawn_for_the_browser(serve, mode, marked, stop):
+    root = _root(serve(_script("chat_input", f"submit_mode={mode!r}")), "chat_input")
+    assert root.get("data-submit-mode") == marked
+    assert root.has("button", name="_htst_stop") is stop
+
+
+@pytest.mark.parametrize("mode", ["'later'", "None"])
+def test_chat_input_submit_mode_errors(mode):
+    at = AppTest.from_string(_script("chat_input", f"submit_mode={mode}")).run()
+    assert at.exception[0].message == "Invalid `submit_mode` value. Supported values: 'submit', 'disable', 'stop'."

@@ -17,6 +17,7 @@ from . import input_params, sizing
 from .block import Block, add_container, public
 
 _USER = ("user", "human")
+_SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, None)
 _ASSISTANT = ("assistant", "ai")
 
 
@@ -103,6 +104,10 @@ def chat_input(
     a Stop button (htst.js and CSS; "submit" keeps it usable). htst differs: files and
     audio in chat messages are not supported yet.
     """
+    if audio_sample_rate not in _SAMPLE_RATES or isinstance(audio_sample_rate, bool):
+        raise HtstAPIException(
+            "Invalid `audio_sample_rate` value. Supported values: " + ", ".join(map(str, _SAMPLE_RATES)) + "."
+        )
     if not (isinstance(submit_mode, str) and submit_mode in ("submit", "disable", "stop")):
         raise HtstAPIException("Invalid `submit_mode` value. Supported values: 'submit', 'disable', 'stop'.")
     if accept_file or accept_audio:

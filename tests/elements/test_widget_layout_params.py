@@ -145,3 +145,9 @@ def test_chat_input_submit_mode_is_drawn_for_the_browser(serve, mode, marked, st
 def test_chat_input_submit_mode_errors(mode):
     at = AppTest.from_string(_script("chat_input", f"submit_mode={mode}")).run()
     assert at.exception[0].message == "Invalid `submit_mode` value. Supported values: 'submit', 'disable', 'stop'."
+
+
+def test_chat_input_audio_sample_rate_is_checked():
+    at = AppTest.from_string(_script("chat_input", "audio_sample_rate=5")).run()
+    assert at.exception[0].message == "Invalid `audio_sample_rate` value. Supported values: 8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, None."
+    assert not AppTest.from_string(_script("chat_input", "audio_sample_rate=None")).run().exception

@@ -57,7 +57,8 @@
   // required / validate (WidgetSpec.refuse on the server, for posts without this script):
   // a field that fails is not sent, and says why.
   function check(box) {
-    var fields = Array.from(box.querySelectorAll("input:not([type=hidden]):not([data-htst-filter]):not([data-htst-clear-on-send]),select,textarea"));
+    var fields = Array.from(box.querySelectorAll("input:not([type=hidden]):not([data-htst-filter]):not([data-htst-clear-on-send]),select,textarea")).filter(function (f) { return !f.disabled; });
+    if (!fields.length) return true; // a disabled widget is not sent, so not checked
     var typed = box.querySelector("[data-htst-clear-on-send]"); // a selectbox's new option
     var pattern = box.getAttribute("data-htst-pattern"), why = "";
     if (!(typed && typed.value.trim()) && fields.some(function (f) { return !f.value.trim(); })) why = box.hasAttribute("data-htst-required") ? "This field is required." : "";

@@ -130,6 +130,21 @@ def test_a_form_waits_for_its_required_and_valid_fields(serve_app, page, wait_id
     assert app.reruns == 1
 
 
+def test_a_disabled_required_field_does_not_hold_its_form(serve_app, page):
+    app = serve_app("""
+        import htst as st
+
+        with st.form("f"):
+            st.text_input("Locked", required=True, disabled=True)
+            sent = st.form_submit_button("Send")
+        st.markdown(f"sent={sent}")
+    """)
+    page.goto(app.url)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("sent=True")).to_be_visible()
+    assert app.reruns == 1
+
+
 def test_live_typing_is_sent_after_a_pause(serve_app, page):
     app = serve_app("""
         import htst as st

@@ -187,6 +187,12 @@ st.write(f"sent={sent} name={name} file={upload.name if upload else None}")
     assert "sent=True name=Ada file=a.txt" in page.dom.text
 
 
+def test_a_disabled_required_field_does_not_hold_its_form(serve):
+    page = serve('import htst as st\nwith st.form("f"):\n    st.text_input("Locked", required=True, disabled=True)\n    sent = st.form_submit_button("Send")\nst.write(f"sent={sent}")\n')
+    page.submit("Send")
+    assert "sent=True" in page.dom.text
+
+
 def test_an_unsubmitted_form_does_not_check_its_fields(serve):
     page = serve(REQUIRED_PAGE)
     page.submit("Other")

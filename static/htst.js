@@ -11,12 +11,15 @@
   var extra = null; // fields a send adds: a fragment timer's id
   var latestRun = 0; // the newest run the server told us about; older ones never paint
 
+  document.documentElement.classList.add("htst-js"); // CSS shows filter boxes only with this script
+
   function form() { return document.getElementById("htst-form"); }
   function root() { return document.getElementById("htst-root"); }
 
   function send(submitter, fields) {
     var f = form();
-    if (!f) return;
+    var box = submitter && submitter.closest && submitter.closest("[data-htst-submit]") && submitter.closest("[data-htst-form]");
+    if (!f || (box && !Array.from(box.querySelectorAll("[data-htst-required],[data-htst-pattern]")).map(check).every(Boolean))) return;
     var event = new CustomEvent("htst:send");
     event.submitter = submitter || null;
     extra = fields || null;
@@ -36,15 +39,62 @@
   }
 
   function isTextEntry(el) {
-    return el.matches && el.matches("input[type=text], input[type=password], input[type=number], input[type=email], input[type=search], input[type=url]");
+    return el.matches && el.matches("input[type=text], input[type=password], input[type=number], input[type=email], input[type=search], input[type=url], input[type=tel]");
   }
 
   document.addEventListener("input", function (e) {
     var el = e.target;
+    if (el.hasAttribute("data-htst-filter")) return filterOptions(el);
     if (!el.name || !el.closest("#htst-form")) return;
     dirty.add(el.name);
     if (el.type === "range") showSlider(el.closest(".htst-slider"));
+    if (el.hasAttribute("data-htst-live")) { // text_input(live=…): sent after a pause in typing
+      clearTimeout(el.htstLive);
+      el.htstLive = setTimeout(commit, Number(el.getAttribute("data-htst-live")), el);
+    }
   });
+
+  // required / validate (WidgetSpec.refuse on the server, for posts without this script):
+  // a field that fails is not sent, and says why.
+  function check(box) {
+    var fields = Array.from(box.querySelectorAll("input:not([type=hidden]):not([data-htst-filter]):not([data-htst-clear-on-send]),select,textarea")).filter(function (f) { return !f.disabled; });
+    if (!fields.length) return true; // a disabled widget is not sent, so not checked
+    var typed = box.querySelector("[data-htst-clear-on-send]"); // a selectbox's new option
+    var pattern = box.getAttribute("data-htst-pattern"), why = "";
+    if (!(typed && typed.value.trim()) && fields.some(function (f) { return !f.value.trim(); })) why = box.hasAttribute("data-htst-required") ? "This field is required." : "";
+    else if (pattern) try { if (!new RegExp(pattern, "us").test(fields[0].value)) why = box.getAttribute("data-htst-message"); } catch (err) { why = "Invalid validate regex: " + pattern + ". Error: " + err.message; }
+    var out = box.querySelector(".htst-field-error");
+    if (!out && why) { out = box.appendChild(document.createElement("p")); out.className = "htst-field-error"; out.setAttribute("role", "alert"); }
+    if (out) { out.textContent = why; out.hidden = !why; }
+    return !why;
+  }
+
+  // A field outside st.form commits its value: it is sent, unless its checks refuse it.
+  function commit(el) {
+    var box = el.closest("[data-htst-required],[data-htst-pattern]");
+    if (el.closest("[data-submit-mode]") && root().matches("[aria-busy],[data-htst-running]")) return; // chat_input(submit_mode=…)
+    if (box && !check(box)) dirty.delete(el.name);
+    else if (dirty.has(el.name)) send(null);
+  }
+
+  // filter_mode: a filter box hides the options of its select that do not match (selected
+  // ones stay); returns the first match not selected yet.
+  function filterOptions(box) {
+    var q = box.value.trim().toLowerCase(), mode = box.getAttribute("data-htst-filter"), first = null;
+    Array.from(document.getElementById(box.getAttribute("aria-controls")).options).forEach(function (o) {
+      var t = o.text.toLowerCase(), at = 0;
+      var hit = mode === "prefix" ? !t.indexOf(q) : mode === "contains" ? t.indexOf(q) >= 0
+        : Array.from(q).every(function (c) { return (at = t.indexOf(c, at) + 1); }); // fuzzy: letters in order
+      o.hidden = !(o.selected || !q || (o.value && hit));
+      if (!o.hidden && !o.selected && o.value && !first) first = o;
+    });
+    return first;
+  }
+
+  function picked(select) { // options chosen here count as the user's
+    select.dispatchEvent(new Event("input", { bubbles: true }));
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  }
 
   // While a slider is dragged its readout follows: option labels for a select_slider,
   // dates and times formatted as the server would, the number itself for plain sliders.
@@ -90,13 +140,16 @@
   document.addEventListener("change", function (e) {
     var el = e.target;
     if (!el.name || !el.closest("#htst-form") || !dirty.has(el.name) || formOf(el)) return;
-    send(null);
+    commit(el);
   });
+  document.addEventListener("search", function (e) { // a search field's clear button commits ""
+    if (e.target.name && !e.target.value && !formOf(e.target)) commit(e.target);
+  }, true);
 
   // Enter (Ctrl/⌘+Enter in a text area) in a form's field submits that form, unless the
   // form was made with enter_to_submit=False.
   function commitField(el) {
-    if (!formOf(el)) { if (dirty.has(el.name)) send(null); return; }
+    if (!formOf(el)) { commit(el); return; }
     var box = el.closest("[data-htst-form]");
     var button = box.hasAttribute("data-htst-enter-submits") && submitButtonOf(el);
     if (button) send(button);
@@ -104,6 +157,12 @@
 
   document.addEventListener("keydown", function (e) {
     var el = e.target;
+    if (e.key === "Enter" && el.hasAttribute && el.hasAttribute("data-htst-filter")) { // picks the first match
+      e.preventDefault();
+      var first = filterOptions(el);
+      if (first) { first.selected = true; picked(first.parentNode); }
+      return;
+    }
     if (e.key === "Enter" && isTextEntry(el) && el.closest("#htst-form")) {
       e.preventDefault(); // no implicit form submission: Enter commits this field only
       commitField(el);
@@ -115,6 +174,9 @@
       commitField(el);
       return;
     }
+    // A button's keyboard shortcut clicks it while no field has the focus.
+    var hit = !isTyping(document.activeElement) && document.querySelector('#htst-form [data-htst-shortcut="' + CSS.escape(combo(e)) + '"]:not(:disabled):not([aria-disabled])');
+    if (hit) { e.preventDefault(); hit.click(); return; }
     if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
     if (e.key === "r" || e.key === "R") {
       var rerun = document.querySelector("#htst-form [name=_htst_rerun]");
@@ -125,6 +187,13 @@
       if (clear) { e.preventDefault(); send(clear); }
     }
   });
+
+  // A key press as htst/elements/shortcuts.py spells it (Cmd counts as Ctrl).
+  function combo(e) {
+    var code = /^(?:Key|Digit)(.)$/.exec(e.code || "");
+    var key = code ? code[1].toLowerCase() : e.key === " " ? "space" : String(e.key).replace(/^Arrow/, "").toLowerCase();
+    return [(e.ctrlKey || e.metaKey) && "ctrl", e.altKey && "alt", e.shiftKey && "shift", key].filter(Boolean).join("+");
+  }
 
   function isTyping(el) {
     return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -203,6 +272,7 @@
   var timers = new Map(); // fragment id -> [interval ms, timer]
   function syncPage() {
     var seen = new Set();
+    document.querySelectorAll("[data-htst-filter]").forEach(function (box) { if (box.value) filterOptions(box); });
     document.querySelectorAll("[data-htst-run-every]").forEach(function (el) {
       var every = Number(el.getAttribute("data-htst-run-every"));
       seen.add(el.id);
@@ -423,11 +493,25 @@
     if (!hasFile) request.body = new URLSearchParams(body);
   });
 
-  // Download buttons fetch their file directly; the click itself is an ordinary rerun.
+  // A multiselect's "Select all" selects the options its filter shows (without this
+  // script, its click selects them all on the server).
   document.addEventListener("click", function (e) {
-    var button = e.target.closest && e.target.closest("[data-htst-download]");
+    var all = e.target.closest && e.target.closest("[data-htst-select-all]");
+    if (!all || !window.htmx) return;
+    e.preventDefault();
+    var select = document.getElementById(all.getAttribute("data-htst-select-all"));
+    Array.from(select.options).forEach(function (o) { o.selected = o.selected || !o.hidden; });
+    picked(select);
+  });
+
+  // Download buttons fetch their file directly, link buttons that rerun open their page;
+  // the click itself is an ordinary rerun.
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("[data-htst-download],[data-htst-href]");
     if (!button || button.disabled || !window.htmx) return;
     e.preventDefault();
+    var href = button.getAttribute("data-htst-href");
+    if (href) { window.open(href, "_blank", "noopener"); send(button); return; }
     var link = document.createElement("a");
     link.href = button.getAttribute("data-htst-download");
     link.download = button.getAttribute("data-htst-filename") || "";

@@ -8,6 +8,7 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import NOTHING, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from . import input_params, shortcuts, sizing
 from .block import public
 
 
@@ -53,12 +54,22 @@ def button(
     *,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
     use_container_width: bool | None = None,
     width: Any = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
-    """Display a button; returns True in the run triggered by its click, else False."""
+    """Display a button; returns True in the run triggered by its click, else False.
+
+    `shortcut` ("Ctrl+K", "Enter"…) clicks it from the keyboard while no field has focus
+    (htst.js); `wrap=None` keeps the label on one line in a row (a column), where an
+    overflowing label ends in "…" and shows in full on hover.
+    """
     check_button_type("button", type)
+    on_click = input_params.callback(on_click, name="on_click", modes=False)
+    look = button_look(icon_position, width, use_container_width, shortcut)
     ctx, meta, value = register_widget(
         shared(ButtonSpec()),
         key=key,
@@ -69,9 +80,21 @@ def button(
         kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, "visible")
-    props.update(kind=type, icon=icon, stretch=bool(use_container_width) or width == "stretch")
+    props.update(kind=type, icon=icon, wrap=input_params.wrap(wrap, ctx.container), **look)
     draw_widget(ctx, meta, value, props)
     return bool(value)
+
+
+def button_look(icon_position: Any, width: Any, use_container_width: bool | None, shortcut: Any) -> dict[str, Any]:
+    """The props every button-like command draws the same way (checked with Streamlit's
+    messages): icon side, width (`use_container_width` is the deprecated spelling of
+    width "stretch"/"content") and keyboard shortcut."""
+    keys = shortcuts.shortcut(shortcut)
+    return {
+        "icon_position": input_params.icon_position(icon_position),
+        "width": sizing.width(sizing.container_width(width, use_container_width)),
+        "shortcut": keys,
+    }
 
 
 def check_button_type(command: str, type: str) -> None:

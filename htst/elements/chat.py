@@ -13,10 +13,11 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import draw_widget, register_widget
-from . import sizing
+from . import input_params, sizing
 from .block import Block, add_container, public
 
 _USER = ("user", "human")
+_SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, None)
 _ASSISTANT = ("assistant", "ai")
 
 
@@ -98,10 +99,23 @@ def chat_input(
 ) -> str | None:
     """A message box; returns the submitted text once (in the run it caused), else None.
 
-    htst differs: files and audio in chat messages are not supported yet.
+    `width` is "stretch" or pixels; `height` "content" (one line), "stretch" (fills the
+    parent) or pixels (its least height). `submit_mode`: while the run a message caused
+    goes on, "disable" leaves the box unusable and "stop" also turns its send button into
+    a Stop button (htst.js and CSS; "submit" keeps it usable). htst differs: files and
+    audio in chat messages are not supported yet.
     """
+    if audio_sample_rate not in _SAMPLE_RATES or isinstance(audio_sample_rate, bool):
+        raise HtstAPIException(
+            "Invalid `audio_sample_rate` value. Supported values: " + ", ".join(map(str, _SAMPLE_RATES)) + "."
+        )
+    if not (isinstance(submit_mode, str) and submit_mode in ("submit", "disable", "stop")):
+        raise HtstAPIException("Invalid `submit_mode` value. Supported values: 'submit', 'disable', 'stop'.")
     if accept_file or accept_audio:
         raise HtstAPIException("htst's st.chat_input does not accept files or audio yet.")
+    on_submit = input_params.callback(on_submit, name="on_submit", modes=False)
+    size = sizing.width(width, allow=("stretch",))
+    tall = sizing.height(height, allow=("stretch", "content"))  # the order of 1.67's message
 
     ctx, meta, value = register_widget(
         shared(ChatInputSpec(max_chars)), key=key,
@@ -110,6 +124,8 @@ def chat_input(
     )
     pinned = ctx.container is ctx.roots["main"]
     props = {"wid": meta.id, "key": meta.key, "label": str(placeholder), "placeholder": str(placeholder),
-             "max_chars": max_chars, "disabled": bool(disabled), "pinned": pinned}
+             "max_chars": max_chars, "disabled": bool(disabled), "pinned": pinned,
+             "width": size, "min_height": tall if isinstance(tall, int) else None, "fill": tall == "stretch",
+             "submit_mode": submit_mode}
     draw_widget(ctx, meta, value, props)
     return value

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
-from ..runtime.widget_spec import WidgetSpec, shared
+from ..runtime.widget_spec import NOTHING, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
+from . import input_params, sizing
 from .block import public
 
 
@@ -45,32 +46,40 @@ class ToggleSpec(CheckboxSpec):
     kind = "toggle"
 
 
-def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str) -> bool:
+def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: Any) -> bool:
+    callback = input_params.callback(on_change)
+    size = sizing.width(width)
     ctx, meta, current = register_widget(
         shared(spec),
         key=key,
         identity=(str(label), bool(value), help),
         default=bool(value),
         default_given=bool(value),
-        callback=on_change,
+        callback=callback,
         args=args,
         kwargs=kwargs,
     )
     current = bool(current)
-    draw_widget(ctx, meta, current, base_props(meta, label, help, disabled, label_visibility))
+    props = base_props(meta, label, help, disabled, label_visibility)
+    props.update(width=size, wrap=input_params.wrap(wrap, ctx.container))
+    draw_widget(ctx, meta, current, props)
     return current
 
 
 @public
-def checkbox(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> bool:
-    """Display a checkbox; returns whether it is checked."""
-    return _bool_widget(CheckboxSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+def checkbox(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> bool:
+    """Display a checkbox; returns whether it is checked.
+
+    `wrap=None` keeps the label on one line in a row (a column), ending in "…" with the
+    whole label on hover; True wraps it, False always keeps it on one line.
+    """
+    return _bool_widget(CheckboxSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
 
 
 @public
-def toggle(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> bool:
-    """Display a toggle switch; returns whether it is on."""
-    return _bool_widget(ToggleSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility)
+def toggle(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> bool:
+    """Display a toggle switch; returns whether it is on (`wrap` as for st.checkbox)."""
+    return _bool_widget(ToggleSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
 
 
 def _options_list(options: Any) -> list[Any]:
@@ -136,47 +145,115 @@ class RadioSpec(OptionSpec):
 
 @dataclass(frozen=True, slots=True)
 class SelectboxSpec(OptionSpec):
+    """A selectbox: with `required`, posting no selection is refused (it keeps its value).
+
+    With `accept_new` a text field follows the `<select>` under the same name: a text
+    typed there is the value (the option whose label it names, ignoring case, or the
+    text itself); a text that is a number is read as an option index, as for multiselect.
+    """
+
     kind = "selectbox"
     testing = "Selection"
+    required: bool = False
+    accept_new: bool = False
+    labels: tuple = ()
+
+    def refuse(self, raw: Any) -> str | None:
+        return input_params.REQUIRED if self.required and raw in ("", None) else None
+
+    def read(self, fields: Any, name: str) -> Any:
+        posted = fields.getlist(name)
+        if not posted:
+            return NOTHING
+        if self.accept_new and len(posted) > 1:  # (the select's index, the typed text)
+            return posted[-1].strip() or posted[0]
+        return posted[-1]
+
+    def parse(self, raw: Any) -> Any:
+        if self.accept_new and isinstance(raw, str) and raw.strip() and not raw.isdigit():
+            text = raw.strip()
+            folded = [label.casefold() for label in self.labels]
+            return self.options[folded.index(text.casefold())] if text.casefold() in folded else text
+        return OptionSpec.parse(self, raw)
+
+    def serialize(self, value: Any) -> str:
+        try:
+            return OptionSpec.serialize(self, value)
+        except InvalidWidgetValue:
+            if self.accept_new and isinstance(value, str):
+                return value
+            raise
 
 
-def _choice(spec_class: type[OptionSpec], label: str, options: Any, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
-    kind = spec_class.kind
-    opts = _options_list(options)
-    if index is not None:
-        if isinstance(index, bool) or not isinstance(index, int):
-            raise HtstAPIException(f"{kind.capitalize()} index must be an int or None, got {type(index).__name__}.")
-        if opts and not 0 <= index < len(opts):
-            raise HtstAPIException(f"{kind.capitalize()} index must be between 0 and length of options")
+def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
+    kind = spec.kind
+    callback = input_params.callback(on_change)
     labels = tuple(str(format_func(option)) for option in opts)
     default = opts[index] if opts and index is not None else None
     ctx, meta, value = register_widget(
-        shared_if_plain(spec_class(tuple(opts), True), opts),
+        shared_if_plain(spec, opts),
         key=key,
         identity=(str(label), labels, index, help) + extra_identity,
         default=default,
         default_given=index != 0,
-        callback=on_change,
+        callback=callback,
         args=args,
         kwargs=kwargs,
         options=opts,
     )
     value, raw = drawable_value(ctx, meta, value, default)
     props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(options=labels, index=None if raw == "" else int(raw), **extra_props)
+    # A value typed by the user (selectbox accept_new_options) is its own text, not an index.
+    props.update(options=labels, index=int(raw) if raw.isdigit() else None, new_value=None if raw.isdigit() else raw or None, **extra_props)
     draw_widget(ctx, meta, value, props)
     return value
 
 
+def _checked_options(kind: str, options: Any, index: int | None) -> list[Any]:
+    opts = _options_list(options)
+    if index is not None:
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise HtstAPIException(f"{kind.capitalize()} index must be an int or None, got {type(index).__name__}.")
+        if opts and not 0 <= index < len(opts):
+            raise HtstAPIException(f"{kind.capitalize()} index must be between 0 and length of options")
+    return opts
+
+
 @public
-def radio(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content") -> Any:
+def radio(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content") -> Any:
     """Display radio buttons; returns the selected option (None if index=None and untouched)."""
     caps = tuple(str(c) for c in captions) if captions else ()
-    return _choice(RadioSpec, label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (horizontal, caps), {"horizontal": horizontal, "captions": caps})
+    opts = _checked_options("radio", options, index)
+    return _choice(RadioSpec(tuple(opts), True), opts, label, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (horizontal, caps), {"horizontal": horizontal, "captions": caps, "width": sizing.width(width)})
+
+
+# Fewer options than this fit at a glance: the filter box would only be in the way.
+FILTER_FROM = 7
 
 
 @public
-def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, width: Any = "stretch") -> Any:
-    """Display a select widget; returns the selected option (None if index=None and untouched)."""
+def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, accept_new_options: bool = False, filter_mode: str | None = "fuzzy", width: Any = "stretch") -> Any:
+    """Display a select widget; returns the selected option (None if index=None and untouched).
+
+    `accept_new_options`: a text field under the list takes a value that is not among the
+    options (an option's label, in any case, picks that option; a number is read as an
+    option index). `required`: with `index=None`, choosing nothing is refused ("This field is required."),
+    in a form the submit waits for a choice. `icon` is drawn inside the field, before the
+    value. `filter_mode` ("fuzzy", "contains", "prefix"): htst draws the browser's own
+    `<select>`, so with 7 or more options htst.js adds a filter box above it that hides the
+    options that do not match (fuzzy: the letters in order; options keep their order);
+    None leaves only the browser's own type-to-jump.
+    """
     text = "Choose an option" if placeholder is None else str(placeholder)
-    return _choice(SelectboxSpec, label, options, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (placeholder,), {"placeholder": text})
+    mode = input_params.filter_mode(filter_mode, accept_new_options)
+    must = input_params.required(required)
+    shown_icon = input_params.icon(icon)
+    size = sizing.width(width, allow=("stretch",))
+    opts = _checked_options("selectbox", options, index)
+    labels = tuple(str(format_func(option)) for option in opts)
+    return _choice(
+        SelectboxSpec(tuple(opts), True, must, bool(accept_new_options), labels), opts, label, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility,
+        (placeholder, bool(accept_new_options)) + ((must,) if key is None else ()),
+        {"placeholder": text, "required": must, "icon": shown_icon, "width": size,
+         "filter": mode if len(opts) >= FILTER_FROM else None, "accept_new_options": bool(accept_new_options)},
+    )

@@ -14,8 +14,10 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from . import input_params, sizing
 from .block import public
 
+_MIN_WIDTH = 40  # pixels: the swatch and its hex value
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 
@@ -44,12 +46,17 @@ class ColorPickerSpec(WidgetSpec):
 
 
 @public
-def color_picker(label: str, value: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> str:
+def color_picker(label: str, value: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> str:
     """Display a colour picker; returns a hex string (default "#000000").
 
     `value` must be "#rgb" or "#rrggbb". htst difference: a colour the user picks comes
-    back as lowercase "#rrggbb" (what the browser's picker reports).
+    back as lowercase "#rrggbb" (what the browser's picker reports). A `width` in pixels
+    under 40 (0 and negatives too) is 40, as in Streamlit.
     """
+    on_change = input_params.callback(on_change)
+    if isinstance(width, int):
+        width = max(int(width), _MIN_WIDTH)  # bools too: True is 1 px in Streamlit
+    size = sizing.width(width)
     default = "#000000" if value is None else value
     if not isinstance(default, str):
         raise HtstAPIException(
@@ -64,5 +71,6 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
+    props["width"] = size
     draw_widget(ctx, meta, current, props)
     return current

@@ -21,7 +21,9 @@ from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from . import input_params, sizing
 from .block import public
+from .input_params import REQUIRED
 
 DATE_FORMATS = (
     "YYYY/MM/DD", "DD/MM/YYYY", "MM/DD/YYYY",
@@ -31,6 +33,8 @@ DATE_FORMATS = (
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 _MAX_STEP = 23 * 3600
+# time_input `format` -> how the chosen time is written under the field ("localized": not at all).
+_TIME_FORMATS = {"24h": "%H:%M", "12h": "%I:%M %p", "localized": None}
 
 
 # -- dates ------------------------------------------------------------------------------
@@ -104,6 +108,16 @@ class DateInputSpec(WidgetSpec):
     high: date
     clearable: bool = False
     multi: bool = False
+    required: bool = False
+
+    def refuse(self, raw: Any) -> str | None:
+        """Required: a single date must be there; a range needs both ends."""
+        if not self.required:
+            return None
+        if self.multi:
+            entries = [raw] if isinstance(raw, str) else list(raw or [])
+            return REQUIRED if len([e for e in entries if e]) < 2 else None
+        return REQUIRED if raw in ("", None) else None
 
     def _parse_one(self, raw: Any) -> date:
         if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
@@ -141,7 +155,7 @@ class DateInputSpec(WidgetSpec):
 
 
 @public
-def date_input(label: str, value: Any = "today", min_value: Any = None, max_value: Any = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+def date_input(label: str, value: Any = "today", min_value: Any = None, max_value: Any = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False, required: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
     """Display a date field; returns a `datetime.date`, or a tuple of 0–2 dates for a range.
 
     A list or tuple `value` makes a range (a one-date range returns a 1-tuple, as in
@@ -149,7 +163,12 @@ def date_input(label: str, value: Any = "today", min_value: Any = None, max_valu
     default to ten years before the first / after the last date of `value` (or today).
     `format` sets how the chosen date is written under the field; the field itself is
     the browser's own date picker, which follows the viewer's locale.
+    `required`: an empty field (a range: a missing end) is not committed and says "This
+    field is required."; in a form the submit waits. Use `value=None` (or `[]`) to start empty.
     """
+    on_change = input_params.callback(on_change)
+    must = input_params.required(required)
+    size = sizing.width(width, allow=("stretch",))
     if not isinstance(format, str) or format not in DATE_FORMATS:
         raise HtstAPIException(
             "Invalid `format` value. Supported values: "
@@ -192,15 +211,15 @@ def date_input(label: str, value: Any = "today", min_value: Any = None, max_valu
     else:
         default = tuple(dates) if is_range else dates[0]
     ctx, meta, current_value = register_widget(
-        shared(DateInputSpec(low, high, dates is None, is_range)), key=key,
-        identity=(str(label), _id_part(value), _id_part(min_value), _id_part(max_value), help, format),
+        shared(DateInputSpec(low, high, dates is None, is_range, must)), key=key,
+        identity=(str(label), _id_part(value), _id_part(min_value), _id_part(max_value), help, format) + ((must,) if key is None else ()),
         default=default, default_given=value is not None and not (isinstance(value, str) and value == "today"),
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
     chosen = meta.serialize(current_value)
     shown = [date.fromisoformat(d) for d in (chosen if is_range else [chosen]) if d]
-    props.update(min=low, max=high, is_range=is_range, format=format,
+    props.update(min=low, max=high, is_range=is_range, format=format, required=must, width=size,
                  display=" – ".join(_format_date(d, format) for d in shown))
     draw_widget(ctx, meta, current_value, props)
     return current_value
@@ -252,6 +271,10 @@ class TimeInputSpec(WidgetSpec):
     step_seconds: int = 900
     zone: tzinfo | None = None
     clearable: bool = False
+    required: bool = False
+
+    def refuse(self, raw: Any) -> str | None:
+        return REQUIRED if self.required and raw in ("", None) else None
 
     def parse(self, raw: Any) -> time | None:
         if raw in ("", None):
@@ -276,14 +299,24 @@ class TimeInputSpec(WidgetSpec):
 
 
 @public
-def time_input(label: str, value: Any = "now", key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15), width: Any = "stretch") -> time | None:
+def time_input(label: str, value: Any = "now", key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, required: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15), format: str = "24h", width: Any = "stretch") -> time | None:
     """Display a time field; returns a `datetime.time` (None if value=None and untouched).
 
     `step` (seconds or a timedelta, 1 s to 23 h) sets the picker's granularity; with a
     whole number of minutes, seconds are dropped. A `datetime` value gives its `.time()`.
     htst difference: a time picked in a widget whose default is timezone-aware keeps that
     tzinfo (Streamlit returns it naive once the user changes it).
+
+    `format` ("24h", "12h", "localized") is how the chosen time is written under the
+    field; the field itself is the browser's, which follows the viewer's locale (so
+    "localized" writes nothing more). The value is a `datetime.time` either way.
+    `required`: an empty field is not committed, as for st.date_input.
     """
+    if not isinstance(format, str) or format not in _TIME_FORMATS:
+        raise HtstAPIException("Invalid `format` value. Supported values: '12h', '24h', 'localized'.")
+    on_change = input_params.callback(on_change)
+    must = input_params.required(required)
+    size = sizing.width(width, allow=("stretch",))
     seconds = _step_seconds(step)
     default = None if value is None else _to_time(value)
     if default is not None and seconds % 60 == 0:
@@ -291,11 +324,23 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None, hel
     identity_value = default if isinstance(value, (time, datetime)) else value
     zone = None if default is None else default.tzinfo
     ctx, meta, current_value = register_widget(
-        shared(TimeInputSpec(seconds, zone, default is None)), key=key, identity=(str(label), identity_value, help, seconds),
+        shared(TimeInputSpec(seconds, zone, default is None, must)), key=key,
+        identity=(str(label), identity_value, help, seconds) + ((must,) if key is None else ()),
         default=default, default_given=value is not None and not (isinstance(value, str) and value == "now"),
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(step=seconds)
+    props.update(step=seconds, required=must, width=size, format=format,
+                 display=_format_time(current_value, format, seconds % 60 != 0))
     draw_widget(ctx, meta, current_value, props)
     return current_value
+
+
+def _format_time(value: time | None, format: str, seconds: bool) -> str:
+    pattern = _TIME_FORMATS[format]
+    if value is None or pattern is None:
+        return ""
+    if seconds:
+        pattern = pattern.replace("%M", "%M:%S")
+    text = value.strftime(pattern)
+    return text[1:] if format == "12h" and text.startswith("0") else text

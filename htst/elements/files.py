@@ -17,6 +17,7 @@ from typing import Any, Callable, NamedTuple, Sequence
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import NOTHING, PostedFile, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from . import input_params, sizing
 from .block import public
 
 
@@ -130,7 +131,7 @@ def file_uploader(
     accept_multiple_files: bool | str = False,
     key: str | int | None = None,
     help: str | None = None,
-    on_change: Callable[..., Any] | None = None,
+    on_change: Callable[..., Any] | str | None = "rerun",
     args: Any = None,
     kwargs: Any = None,
     *,
@@ -147,8 +148,8 @@ def file_uploader(
         raise HtstAPIException('accept_multiple_files must be True, False or "directory".')
     multiple = accept_multiple_files is not False
     types = normalize_types(type)
-    if on_change == "rerun":
-        on_change = None
+    on_change = input_params.callback(on_change)
+    size = sizing.width(width, allow=("stretch",))
     spec = FileUploaderSpec(
         multiple, None if types is None else tuple(types),
         None if max_upload_size is None else int(max_upload_size * 1024 * 1024),
@@ -171,6 +172,7 @@ def file_uploader(
         limit=f"{float(limit_mb):g}MB",
         type_names=", ".join(t.lstrip(".").upper() for t in types) if types else None,
         files=tuple(ShownFile(f.file_id, f.name, _size(f.size)) for f in files),
+        width=size,
     )
     draw_widget(ctx, meta, value, props)
     return value

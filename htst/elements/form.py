@@ -11,9 +11,9 @@ from ..runtime.context import current
 from ..runtime.forms import FormInfo
 from ..runtime.widget_spec import shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from . import sizing
+from . import input_params, sizing
 from .block import Block, public
-from .button import ClickSpec, check_button_type
+from .button import ClickSpec, button_look, check_button_type
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +70,20 @@ def form_submit_button(
     key: str | int | None = None,
     type: str = "secondary",
     icon: str | None = None,
+    icon_position: str = "left",
     disabled: bool = False,
     use_container_width: bool | None = None,
     width: Any = "content",
+    shortcut: str | None = None,
+    wrap: bool | None = None,
 ) -> bool:
-    """The button that submits its form: True in the run the submission caused."""
+    """The button that submits its form: True in the run the submission caused.
+
+    `icon_position`, `width`, `shortcut` and `wrap` as for st.button.
+    """
     check_button_type("form_submit_button", type)
+    on_click = input_params.callback(on_click, name="on_click", modes=False)
+    look = button_look(icon_position, width, use_container_width, shortcut)
     ctx = current()
     form_id = ctx.stack[-1].form
     info = ctx.forms.get(form_id or "")
@@ -92,6 +100,6 @@ def form_submit_button(
         info.has_submit = True
         info.submitted = info.submitted or bool(value)
     props = base_props(meta, label, help, disabled, "visible")
-    props.update(kind=type, icon=icon, stretch=bool(use_container_width) or width == "stretch", form_id=form_id)
+    props.update(kind=type, icon=icon, wrap=input_params.wrap(wrap, ctx.container), form_id=form_id, **look)
     draw_widget(ctx, meta, value, props)
     return bool(value)

@@ -12,6 +12,7 @@ from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from . import input_params, sizing
 from .block import public
 
 
@@ -202,13 +203,15 @@ def _slider_bounds(kind: str, first: Any) -> tuple[Any, Any, Any, str]:
 
 
 @public
-def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
     """Display a slider; returns its value, or a (low, high) tuple for a range.
 
     int, float, date, time and datetime values, with Streamlit's defaults (dates ±14 days
     around the value with a 1-day step; times over the whole day with a 15-minute step).
     A tuple or list of two values for `value` makes a range slider.
     """
+    on_change = input_params.callback(on_change)
+    size = sizing.width(width, allow=("stretch",))
     value_given = value is not None
     if value is None:
         state = current().state
@@ -278,6 +281,7 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         bounds=(str(low), str(high)) if numeric else (display(low), display(high)),
         displays=tuple(display(v) for v in shown_values),
         display=" – ".join(display(v) for v in shown_values),
+        width=size,
     )
     if not numeric:
         props.update(kind=kind, format=fmt)  # htst.js formats dates and times while dragging
@@ -286,8 +290,16 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
 
 
 @public
-def number_input(label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch") -> Any:
-    """Display a numeric input with − and + steppers; int or float as the arguments are."""
+def number_input(label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch") -> Any:
+    """Display a numeric input with − and + steppers; int or float as the arguments are.
+
+    `required`: an empty field is not committed ("This field is required."; a form waits
+    for a number); use `value=None, required=True` for a field that starts empty.
+    """
+    on_change = input_params.callback(on_change)
+    must = input_params.required(required)
+    shown_icon = input_params.icon(icon)
+    size = sizing.width(width, allow=("stretch",))
     numbers = [v for v in (min_value, max_value, step) if v is not None]
     if value not in ("min", None):
         numbers.append(value)
@@ -313,16 +325,16 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None, value
             raise HtstAPIException(f"The default `value` {default} must be less than or equal to the `max_value` {max_value}")
         if not is_int:
             default = float(default)
-    spec = NumberInputSpec(Numbers(is_int, min_value, max_value, allow_none=value is None), step)
+    spec = NumberInputSpec(Numbers(is_int, min_value, max_value, allow_none=value is None), step, must)
     ctx, meta, current = register_widget(
         shared(spec), key=key,
-        identity=(str(label), min_value, max_value, default, step, fmt, help, placeholder),
+        identity=(str(label), min_value, max_value, default, step, fmt, help, placeholder) + ((must,) if key is None else ()),
         default=default, default_given=value not in ("min", None),
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(min=min_value, max=max_value, step=step, placeholder=placeholder, icon=icon,
-                 display=_format(fmt, current), is_int=is_int)
+    props.update(min=min_value, max=max_value, step=step, placeholder=placeholder, icon=shown_icon,
+                 display=_format(fmt, current), is_int=is_int, required=must, width=size)
     draw_widget(ctx, meta, current, props)
     return current
 
@@ -335,9 +347,14 @@ class NumberInputSpec(WidgetSpec):
     testing = "NumberInput"
     numbers: Numbers
     step_size: Any
+    required: bool = False
 
     def parse(self, raw: Any) -> Any:
         return self.numbers.parse(raw)
+
+    def refuse(self, raw: Any) -> str | None:
+        blank = raw is None or (isinstance(raw, str) and not raw.strip())
+        return input_params.REQUIRED if self.required and blank else None
 
     def serialize(self, value: Any) -> str:
         return self.numbers.serialize(value)

@@ -11,6 +11,7 @@ from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
+from . import input_params, sizing
 from .block import public
 from .choice import OptionSpec, _options_list, option_index, shared_if_plain
 from .numeric import parse_range
@@ -43,12 +44,14 @@ def _index_of(options: list[Any], value: Any) -> int:
 
 
 @public
-def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
     """Display a slider over options; returns an option, or a tuple of two for a range.
 
     A tuple or list of two options for `value` makes a range slider (start, end),
     swapped if given in reverse order.
     """
+    on_change = input_params.callback(on_change)
+    size = sizing.width(width, allow=("stretch",))
     opts = _options_list(options)
     if not opts:
         raise HtstAPIException("The `options` parameter is required. Provide at least one option.")
@@ -74,6 +77,6 @@ def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, fo
     current, raw = drawable_value(ctx, meta, current, default, check=spec.parse)  # ranges must be ordered
     shown = tuple(int(r) for r in (raw if is_range else [raw]))
     props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(options=labels, indices=shown, range=is_range, display=" – ".join(labels[i] for i in shown))
+    props.update(options=labels, indices=shown, range=is_range, display=" – ".join(labels[i] for i in shown), width=size)
     draw_widget(ctx, meta, current, props)
     return current

@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence
 from ..errors import HtstAPIException
 from ..runtime.widget_spec import shared
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
+from . import input_params, sizing
 from .block import public
 from .choice import OptionSpec, _options_list, shared_if_plain
 from .multiselect import OptionsSpec, default_list
@@ -58,7 +59,9 @@ _FEEDBACK = {
 }
 
 
-def _button_group(kind: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str) -> Any:
+def _button_group(kind: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: Any) -> Any:
+    on_change = input_params.callback(on_change)
+    size = sizing.width(width)
     if selection_mode not in ("single", "multi"):
         raise HtstAPIException(f"Invalid `selection_mode` value: {selection_mode!r}. Expected one of: 'single', 'multi'.")
     if required and selection_mode == "multi":
@@ -96,30 +99,35 @@ def _button_group(kind: str, label: str, options: Any, selection_mode: str, defa
     props.update(
         buttons=tuple((index, text, text) for index, text in enumerate(labels)),
         selected=selected, multi=multi, required=required, style=kind,
+        width=size, wrap=input_params.wrap(wrap, ctx.container),
     )
     draw_widget(ctx, meta, list(value) if multi else value, props)
     return list(value) if multi else value
 
 
 @public
-def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> Any:
+def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> Any:
     """Display a row of pill buttons; returns the option (or None), or a list in "multi" mode.
 
-    htst differs: a single selection cannot be cleared by clicking it again (it is a
-    native radio group); clear it through Session State or a callback.
+    Clicking the selected option again clears a single selection (with JavaScript; a
+    native radio group cannot be unchecked without it). `wrap`: the options wrap onto
+    more lines (True), stay on one line that scrolls (False) or, with None, stay on one
+    line in a row (a column) and wrap elsewhere.
     """
-    return _button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
 
 
 @public
-def segmented_control(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> Any:
+def segmented_control(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> Any:
     """Display a segmented control; returns the option (or None), or a list in "multi" mode."""
-    return _button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility)
+    return _button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
 
 
 @public
-def feedback(options: str = "thumbs", *, key: str | int | None = None, default: int | None = None, disabled: bool = False, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
+def feedback(options: str = "thumbs", *, key: str | int | None = None, default: int | None = None, disabled: bool = False, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
     """Display thumbs, faces or stars; returns the index picked (0 = worst) or None."""
+    on_change = input_params.callback(on_change)
+    size = sizing.width(width)
     if options not in _FEEDBACK:
         raise HtstAPIException(f"Invalid `options` value: {options!r}. Expected one of: 'thumbs', 'faces', 'stars'.")
     count = len(_FEEDBACK[options])
@@ -141,6 +149,7 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None, default: 
         buttons=tuple(_FEEDBACK[options]),
         selected=() if value is None else (value,), multi=False, required=False, style=f"feedback htst-feedback--{options}",
         filled=value if options == "stars" and value is not None else -1,
+        width=size, wrap=True,
     )
     draw_widget(ctx, meta, value, props)
     return value

@@ -35,10 +35,10 @@ def container_width(width_value: Any, use_container_width: bool | None) -> Any:
 def _size(name: str, value: Any, allow: tuple[str, ...]) -> str | int:
     if isinstance(value, str) and value in allow:
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < 1 or value > _MAX_PIXELS:
+    if isinstance(value, int) and value >= 1:  # True is 1 pixel, as in Streamlit
+        if value > _MAX_PIXELS:
             raise HtstAPIException(f"The `{name}` parameter, set to {value}, is outside the required range [1, {_MAX_PIXELS}].")
-        return value
+        return int(value)
     words = [w for w in allow if w != "auto"]
     if len(words) > 1:
         choices = ", ".join(f"'{w}'" for w in words[:-1]) + f", or '{words[-1]}'"

@@ -14,7 +14,9 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
+from . import input_params, sizing
 from .block import public
+from .text_input import refuse_text
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEIGHT_KEYWORDS = ("content", "stretch")
@@ -35,6 +37,7 @@ class TextAreaSpec(WidgetSpec):
     kind = "text_area"
     testing = "TextInput"
     max_chars: int | None = None
+    required: bool = False
 
     def parse(self, raw: Any) -> str | None:
         if raw is None:
@@ -49,6 +52,9 @@ class TextAreaSpec(WidgetSpec):
     def serialize(self, value: Any) -> str:
         return "" if value is None else _to_crlf(str(value))
 
+    def refuse(self, raw: Any) -> str | None:
+        return refuse_text(raw, self.required)
+
 
 def _check_height(height: Any) -> None:
     if height is None or height in _HEIGHT_KEYWORDS:
@@ -61,27 +67,31 @@ def _check_height(height: Any) -> None:
 
 
 @public
-def text_area(label: str, value: str | None = "", height: int | str | None = None, max_chars: int | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | None = None, args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> str | None:
+def text_area(label: str, value: str | None = "", height: int | str | None = None, max_chars: int | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> str | None:
     """Display a multi-line text input; returns its text (None if value=None and untouched).
 
     `height` is None (about three lines), a number of pixels, "content" (grows with the
     text) or "stretch". A `value` longer than `max_chars` is cut, as Streamlit does; a
     posted text longer than `max_chars` is refused (400), since the browser enforces it.
+    `required`: a blank text is not committed, as for st.text_input.
     """
     _check_height(height)
+    callback = input_params.callback(on_change)
+    must = input_params.required(required)
+    size = sizing.width(width, allow=("stretch",))
     default = None if value is None else _to_lf(str(value))
     if default is not None and max_chars is not None:
         default = default[:max_chars]
 
     ctx, meta, current = register_widget(
-        shared(TextAreaSpec(max_chars)), key=key,
-        identity=(str(label), default, height, max_chars, help, placeholder),
+        shared(TextAreaSpec(max_chars, must)), key=key,
+        identity=(str(label), default, height, max_chars, help, placeholder) + ((must,) if key is None else ()),
         default=default, default_given=bool(default),
-        callback=on_change, args=args, kwargs=kwargs,
+        callback=callback, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
     props.update(max_chars=max_chars, placeholder=placeholder,
                  height=height if isinstance(height, int) else None,
-                 grow=height in _HEIGHT_KEYWORDS)
+                 grow=height in _HEIGHT_KEYWORDS, required=must, width=size)
     draw_widget(ctx, meta, current, props)
     return current

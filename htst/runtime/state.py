@@ -32,6 +32,8 @@ class SessionState(MutableMapping):
         self._key_owner: dict[str, str] = {}
         self._user_set: set[str] = set()
         self._drawn: set[str] = set()
+        # widget id -> (posted field, why) for fields the last post could not apply
+        self._refused: dict[str, tuple[Any, str | None]] = {}
         self._enforce_serializable = enforce_serializable
 
     # -- mapping API (what st.session_state shows) --------------------------------
@@ -147,6 +149,16 @@ class SessionState(MutableMapping):
         meta = self._meta[wid]
         if meta.key is not None and self._key_owner.get(meta.key) == wid:
             self._values[meta.key] = value
+
+    def refuse(self, refused: dict[str, tuple[Any, str | None]]) -> None:
+        """Fields a post could not apply (`runtime.apply`): the next run that draws each
+        widget shows what was posted and why, while its value stays as it was. Each post
+        replaces the last one's (runs of a tab may still be going while a post is read,
+        so they are not tied to the end of a run)."""
+        self._refused = dict(refused)
+
+    def take_refusal(self, wid: str) -> tuple[Any, str | None] | None:
+        return self._refused.pop(wid, None)
 
     def run_callback(self, wid: str) -> None:
         meta = self._meta.get(wid)

@@ -83,6 +83,8 @@ class WidgetSpec:
     - `multi`: posts one entry per value under its name (ranges, multiselect); the
       template adds an empty hidden entry so that "nothing selected" is posted too.
     - `attachment`: media a click answers with when posted without JavaScript.
+    - `redirect`: the address a click sends the browser to when posted without JavaScript
+      (a link button that also reruns: its click posts into a new tab).
     """
 
     __slots__ = ()
@@ -98,6 +100,7 @@ class WidgetSpec:
     replayable: ClassVar[bool] = True
     multi: bool = False
     attachment: str | None = None
+    redirect: str | None = None
 
     # -- value <-> field -----------------------------------------------------------------
     def parse(self, raw: Any) -> Any:
@@ -111,6 +114,12 @@ class WidgetSpec:
     def shown(self, value: Any) -> Any:
         """What the page's field holds after a run that returned `value` (chat_input: empty)."""
         return self.serialize(value)
+
+    def refuse(self, raw: Any) -> str | None:
+        """Why a well-formed posted field may not be committed, or None: a required field
+        left empty, a text that fails its pattern. The widget keeps its value and shows the
+        message with what was posted; a form holding such a field is not submitted."""
+        return None
 
     # -- hooks for the wire ----------------------------------------------------------------
     def read(self, fields: Fields, name: str) -> Any:

@@ -158,7 +158,8 @@ def drawable_value(ctx: RunContext, meta: WidgetMeta, value: Any, default: Any, 
 
 
 def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict, *, container: bool = False) -> Node:
-    """Add the widget's node; `raw` is what the browser's form field holds and sends back.
+    """Add the widget's node; `raw` is what the browser's form field holds and sends back,
+    `invalid` why the last post's field for it was refused (`WidgetSpec.refuse`).
 
     The node keeps the value the script got back (`node.data`): AppTest and the JSON
     answer read it, HTML never does. A `container` widget (an expander or tabs with
@@ -168,6 +169,13 @@ def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict, *, c
     meta.value = value
     meta.disabled = bool(props.get("disabled", False))
     props["raw"] = meta.raw
+    refusal = ctx.state.take_refusal(meta.id)
+    if refusal is not None:
+        # A field the last post could not apply: shown as posted, with the reason, while
+        # the value (and `meta.raw`, so posting it again is refused again) stays.
+        props["raw"], why = refusal
+        if why:
+            props["invalid"] = why
     node = ctx.add(meta.spec.kind, props, container=container)
     node.data = value
     for recorder in ctx.widget_recorders:

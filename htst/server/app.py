@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Flask, Response, request, url_for
+from flask import Blueprint, Flask, Response, redirect, request, url_for
 
 from ..caching.cached import clear_all as clear_caches
 from ..caching.cached import use_shared_store
@@ -28,7 +28,7 @@ from ..render.html import Renderer
 from ..runtime.apply import CLICK, Applied, apply, lookup
 from ..runtime.forms import show_pending
 from ..runtime.session import Session
-from ..runtime.widget_spec import Fields
+from ..runtime.widget_spec import Fields, WidgetSpec
 from ..script import app_script
 from ..version import __version__
 from .media import file_response, media_response
@@ -150,7 +150,8 @@ class HtstSite:
     def _run(self, visit: Visit, applied: Applied) -> LiveRun | None:
         """Start the run this post asks for; None when there is nothing to run."""
         fragment = visit.fields.get(FRAGMENT) or None
-        if not (applied.changes or applied.rerun or fragment) and (visit.mode == "partials" or self._attachment(visit)):
+        clicked = self._clicked(visit)
+        if not (applied.changes or applied.rerun or fragment) and (visit.mode == "partials" or (clicked and clicked.attachment)):
             return None
         return self.runner.start(visit.tab, applied.changes, fragment, interrupt=fragment is None)  # type: ignore[arg-type]
 
@@ -175,11 +176,14 @@ class HtstSite:
         download button's click asks for (the browser then keeps the page)."""
         if live is not None:
             live.done.wait()
-        attachment = self._attachment(visit)
-        if attachment is not None:
+        clicked = self._clicked(visit)
+        attachment = clicked and clicked.attachment
+        if attachment:
             found = self.script.media.get(attachment)
             if found is not None:
                 return file_response(found, attachment, request)
+        if clicked and clicked.redirect:
+            return redirect(clicked.redirect, 303)
         tab: Tab = visit.tab  # type: ignore[assignment]
         self._new_url(tab, "")  # the browser's address is the form's action either way
         if held and tab.session.roots is not None:
@@ -227,14 +231,15 @@ class HtstSite:
             return render(tab.session.roots)
         return self.runner.render_view(live, render)
 
-    def _attachment(self, visit: Visit) -> str | None:
-        """The media a plain-form click of a download button answers with."""
+    def _clicked(self, visit: Visit) -> WidgetSpec | None:
+        """The spec of what a plain form post clicked: a download button answers with its
+        file (`attachment`), a link button with its address (`redirect`)."""
         if visit.mode != "page" or visit.tab is None:
             return None
         meta = lookup(visit.tab.session.state, visit.fields.get(CLICK) or "")
         if meta is None or meta.disabled:
             return None
-        return meta.spec.attachment
+        return meta.spec
 
     @staticmethod
     def _new_url(tab: Tab, page_url: str) -> str | None:

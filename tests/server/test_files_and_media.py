@@ -153,7 +153,7 @@ st.write(f"clicks={st.session_state.clicks} got={got}")
 
 
 def _media_url(html: str, label: str) -> str:
-    match = re.search(rf'data-htst-download="([^"]+)"[^>]*>{label}</button>', html)
+    match = re.search(rf'data-htst-download="([^"]+)"[^>]*><span class="htst-button-label">{label}</span></button>', html)
     assert match, f"no download button {label!r}"
     return match.group(1)
 
@@ -213,7 +213,7 @@ def test_no_js_download_with_on_click_ignore_does_not_rerun(dl_tab):
 
 def test_link_button_is_a_link_to_a_new_tab(dl_tab):
     assert re.search(
-        r'<a href="https://example.org/docs" target="_blank" rel="noopener noreferrer" class="htst-button[^"]*">Docs</a>',
+        r'<a href="https://example.org/docs" target="_blank" rel="noopener noreferrer" class="htst-button[^"]*"><span class="htst-button-label">Docs</span></a>',
         dl_tab.page.html,
     )
 

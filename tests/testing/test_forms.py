@@ -567,7 +567,7 @@ def test_form_submit_button_options_reach_the_node():
     assert button.props["kind"] == "primary"
     assert button.props["icon"] == ":material/send:"
     assert button.props["help"] == "Sends it"
-    assert button.props["stretch"] is True
+    assert button.props["width"] == "stretch"  # use_container_width=True is width="stretch"
     assert button.props["form_id"] == _form(at).props["form_id"]
 
 

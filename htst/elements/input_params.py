@@ -1,0 +1,109 @@
+"""Parameters that Streamlit 1.67's buttons and input widgets share, checked once here.
+
+`on_change`/`on_click` modes, icons, `icon_position`, `wrap`, `required` and
+`filter_mode`, each with Streamlit's messages. Sizes are `sizing.py`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+import emoji
+
+from ..errors import HtstAPIException
+from ..runtime.nodes import Node
+
+REQUIRED = "This field is required."
+
+
+def callback(value: Any, *, name: str = "on_change", modes: bool = True) -> Callable[..., Any] | None:
+    """A widget's `on_change` (or `on_click`/`on_submit`): the callback, or None to just rerun.
+
+    None and "rerun" rerun the app; "ignore" (change the value without a rerun) is
+    Streamlit 1.67's, not htst's yet. `modes=False`: the command takes only a callback
+    or None (st.button, st.form_submit_button, st.chat_input).
+    """
+    if value is None:
+        return None
+    if callable(value):
+        return value
+    if isinstance(value, str) and value in ("rerun", "ignore"):
+        if modes and value == "rerun":
+            return None
+        if modes:
+            raise HtstAPIException(
+                f'`{name}="ignore"` is not supported by htst yet: every change of this widget reruns '
+                f'the app. Pass "rerun" (the default), None, or a callback.'
+            )
+        raise HtstAPIException(f'`{name}="{value}"` is not supported on this widget. Pass a callback, or omit `{name}`.')
+    supported = "'rerun', 'ignore', a callback function" if modes else "a callback function"
+    raise HtstAPIException(f"Invalid `{name}` value. Supported values: {supported}.")
+
+
+_MATERIAL = re.compile(r":material/[a-z0-9_]+:")
+
+
+def icon(value: Any) -> str | None:
+    """An `icon`: one emoji, a `:material/name:` shortcode or "spinner"; None, "" and
+    blanks mean no icon (Streamlit's rule)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise HtstAPIException(f"Invalid `icon` type. Expected one of: str, None. Provided type: {type(value).__name__}.")
+    value = value.strip()
+    if not value:
+        return None
+    if value == "spinner" or _MATERIAL.fullmatch(value) or emoji.is_emoji(value):
+        return value
+    raise HtstAPIException(
+        f'The value "{value}" is not a valid icon. Please use a single emoji or a Material icon '
+        "shortcode like `:material/thumb_up:`."
+    )
+
+
+def icon_position(value: Any) -> str:
+    """"left" (also for None) or "right": the side of the label a button's icon is on."""
+    if value is None:
+        return "left"
+    if isinstance(value, str) and value in ("left", "right"):
+        return value
+    raise HtstAPIException("Invalid `icon_position` value. Supported values: 'left', 'right'.")
+
+
+def in_row(container: Node) -> bool:
+    """Whether an element drawn into `container` sits in a row: directly in a column, or
+    in a horizontal container. There `wrap=None` keeps a label on one line."""
+    return container.type == "column" or bool(container.props.get("horizontal"))
+
+
+def wrap(value: Any, container: Node) -> bool:
+    """Whether a label wraps: `wrap=None` lets the layout decide (one line in a row)."""
+    if value is None:
+        return not in_row(container)
+    if not isinstance(value, int):  # bools are ints; Streamlit's protobuf takes 0 and 1 too
+        raise HtstAPIException(f"Invalid `wrap` value: {value!r}. Supported values: True, False, None.")
+    return bool(value)
+
+
+def required(value: Any) -> bool:
+    """`required`: a bool (Streamlit takes 0 and 1 too; anything else is a TypeError there)."""
+    if not isinstance(value, int):
+        raise HtstAPIException(f"Invalid `required` value: {value!r}. Supported values: True, False.")
+    return bool(value)
+
+
+FILTER_MODES = ("fuzzy", "contains", "prefix")
+
+
+def filter_mode(value: Any, accept_new_options: bool) -> str | None:
+    """How typing filters a selectbox's or multiselect's options (None: no filter)."""
+    if value is not None and not (isinstance(value, str) and value in FILTER_MODES):
+        raise HtstAPIException("Invalid `filter_mode` value. Supported values: fuzzy, contains, prefix, None.")
+    if value is None and accept_new_options:
+        raise HtstAPIException(
+            "`filter_mode=None` and `accept_new_options=True` cannot be used together. `filter_mode` "
+            "cannot be `None` when `accept_new_options=True`. Set `filter_mode` to `fuzzy`, "
+            "`contains`, or `prefix`."
+        )
+    return value

@@ -30,7 +30,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-_CACHE_SIZE = 1024
+_CACHE_SIZE = 256  # bodies can be large: keep few
 
 _DROPPED = frozenset(
     {

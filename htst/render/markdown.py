@@ -76,8 +76,9 @@ def render_markdown(
 
 _DECAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NOT_WORD = re.compile(r"[\W_]+")
-# Node ids are "he"/"hm"/"hs" and positions (hm-3-0): a heading's id must not take one.
-_NODE_ID = re.compile(r"h[a-z]-\d")
+# htst's own ids: nodes ("hm-3-0"), widgets ("w" and 14 hex digits) and the page's
+# ("htst-form"); a heading's id must not take one, or htmx and labels would find it.
+_NODE_ID = re.compile(r"h[a-z]-\d|htst-|w[0-9a-f]{14}(?![\w-])")
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)

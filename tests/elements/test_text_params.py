@@ -89,6 +89,17 @@ def test_heading_anchor_string_and_false(tmp_path):
     assert not hidden.has("a", "htst-anchor")
 
 
+def test_heading_ids_never_take_htst_own_ids(tmp_path):
+    node, page, widget = main(
+        tmp_path, "st.header('HM 0')\nst.header('htst form')\nst.header('w0123456789abcd')"
+    )
+    assert [heading(el)["id"] for el in (node, page, widget)] == [
+        "heading-hm-0",
+        "heading-htst-form",
+        "heading-w0123456789abcd",
+    ]
+
+
 def test_heading_anchor_errors():
     assert (
         error_of("st.title('x', anchor=True)")

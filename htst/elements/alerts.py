@@ -1,53 +1,74 @@
-"""Alerts (success, info, warning, error) and exceptions shown in the page."""
+"""Alerts (success, info, warning, error) and exceptions shown in the page.
+
+Alerts take Streamlit 1.67's parameters: `icon` (an emoji or `:material/name:`; with
+None, the default, a body that starts with one has it taken out and shown as the icon,
+"🚨 Boom" -> icon 🚨, body "Boom"; `icon=""` shows none and leaves the body as it is),
+`title` (a bold first line, inline markdown) and `width` ("stretch" or pixels).
+"""
 
 from __future__ import annotations
 
 import os
+import textwrap
 import traceback
 from typing import Any
 
+from . import sizing, text_params
 from .block import Block, add_element, public
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_WIDTHS = ("stretch",)
 
 
-def _alert(kind: str, body: Any, icon: str | None) -> Block:
-    return add_element(kind, {"body": str(body), "icon": icon})
-
-
-@public
-def success(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
-    return _alert("success", body, icon)
-
-
-@public
-def info(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
-    return _alert("info", body, icon)
-
-
-@public
-def warning(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
-    return _alert("warning", body, icon)
+def _alert(kind: str, body: Any, icon: Any, width: Any, title: Any) -> Block:
+    text = textwrap.dedent(str(body))
+    if icon is None:
+        shown, text = text_params.leading_icon(text)
+    else:
+        shown = text_params.icon(icon)
+    props = {
+        "body": text,
+        "icon": shown,
+        "title": None if title is None else textwrap.dedent(str(title)),
+        "width": sizing.width(width, allow=_WIDTHS),
+    }
+    return add_element(kind, props)
 
 
 @public
-def error(body: Any, *, icon: str | None = None, width: Any = "stretch") -> Block:
-    return _alert("error", body, icon)
+def success(body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> Block:
+    return _alert("success", body, icon, width, title)
 
 
 @public
-def exception(exception: BaseException, *, width: Any = "stretch") -> Block:
-    """Display an exception: its type, message and traceback."""
-    return exception_element(exception, show_details=True)
+def info(body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> Block:
+    return _alert("info", body, icon, width, title)
 
 
-def exception_element(exc: BaseException, show_details: Any = True) -> Block:
+@public
+def warning(body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> Block:
+    return _alert("warning", body, icon, width, title)
+
+
+@public
+def error(body: Any, *, icon: str | None = None, width: Any = "stretch", title: Any = None) -> Block:
+    return _alert("error", body, icon, width, title)
+
+
+@public
+def exception(exception: BaseException, width: Any = "stretch") -> Block:
+    """Display an exception: its type, message and traceback. `width`: "stretch" or pixels."""
+    return exception_element(exception, show_details=True, width=sizing.width(width, allow=_WIDTHS))
+
+
+def exception_element(exc: BaseException, show_details: Any = True, width: str | int = "stretch") -> Block:
     detail = _detail_level(show_details)
     props = {
         "type": type(exc).__name__,
         "message": str(exc),
-        "stack_trace": _user_frames(exc),
+        "stack_trace": tuple(_user_frames(exc)),
         "detail": detail,
+        "width": width,
     }
     return add_element("exception", props)
 

@@ -1,21 +1,34 @@
 """st.dataframe and st.table: tabular data drawn as server-rendered HTML tables.
 
-Any supported input becomes a pandas DataFrame first (the same conversions Streamlit
-makes), kept whole in the node's `_data` prop for AppTest and `add_rows`. The HTML only
+Any supported input becomes a pandas DataFrame first (`tabular.py`: the same
+conversions Streamlit makes), kept whole in `node.data` for AppTest and `add_rows`. The HTML only
 depends on plain props built from it (strings and tuples), so the renderer's leaf cache,
 keyed by `repr()` of the public props, stays correct.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import sys
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal
 
 from ..errors import HtstAPIException
 from ..runtime.context import command
 from ..runtime.nodes import Node
+from . import sizing
 from .block import Block, add_element, public
+from .tabular import (
+    append_rows,
+    has_no_column_names,
+    is_dataframe_like,
+    require_pandas,
+    to_dataframe,
+)
+
+__all__ = ["DataElement", "dataframe", "is_dataframe_like", "table", "to_dataframe"]
+
+_log = logging.getLogger("htst")
 
 # Rows drawn at most; the full data stays on the node for AppTest and add_rows.
 MAX_ROWS = 10_000
@@ -52,7 +65,7 @@ class DataElement(Block):
                 "and only while that element is still shown."
             )
         old, options = node.data
-        new = _append(old, to_dataframe(data))
+        new = append_rows(old, to_dataframe(data))
         node.props = _props(new, **options)
         node.data = (new, options)
         return self
@@ -72,6 +85,8 @@ def dataframe(
     on_select: Any = "ignore",
     selection_mode: Any = "multi-row",
     row_height: int | None = None,
+    placeholder: str | None = None,
+    alt: str | None = None,
 ) -> DataElement:
     """Display a dataframe as a scrolling table with a sticky header.
 
@@ -87,6 +102,8 @@ def dataframe(
       pixels fix the height.
     - `hide_index`: True hides the index column(s).
     - `column_order`: the columns to show, in order.
+    - `placeholder`: the text shown in empty cells (missing values), "None" by default.
+    - `alt`: the table's accessible name (default: "Dataframe, N rows").
 
     htst differences: the table is plain HTML (no sorting, resizing or search), at most
     10,000 rows are drawn (with a note saying so), and `column_config`, `key`,
@@ -107,147 +124,79 @@ def dataframe(
         hide_index=bool(hide_index),
         column_order=_column_order(column_order),
         border=True,
+        placeholder=_placeholder(placeholder),
+        alt=_alt(alt),
     )
 
 
 @public
-def table(data: Any = None, *, border: bool | Literal["horizontal"] = True) -> DataElement:
-    """Display a static table: every row, full width, no scrolling box.
+def table(
+    data: Any = None,
+    *,
+    border: bool | Literal["horizontal"] = True,
+    width: Any = "stretch",
+    height: Any = "content",
+    hide_index: bool | None = None,
+    hide_header: bool | None = None,
+    alt: str | None = None,
+) -> DataElement:
+    """Display a static table: every row, no scrolling box unless `height` asks for one.
 
-    Takes the same data as st.dataframe. `border`: True (all cells), "horizontal"
-    (lines between rows only) or False. Like st.dataframe, at most 10,000 rows are drawn.
+    Takes the same data as st.dataframe. Like st.dataframe, at most 10,000 rows are drawn.
+
+    - `border`: True (all cells), "horizontal" (lines between rows only) or False.
+    - `width`: "stretch" (default), "content" or pixels (a wider table scrolls sideways).
+    - `height`: "content" (default, every row), "stretch" or pixels (the rows scroll
+      under a sticky header).
+    - `hide_index`: True hides the index column(s), False shows them; None (default)
+      hides a plain row number index (a RangeIndex) and shows any other.
+    - `hide_header`: True hides the header row, False shows it; None (default) hides it
+      for data without column names (lists, tuples, sets, numpy arrays, a dict of
+      single values).
+    - `alt`: the table's accessible name.
     """
     if border not in (True, False, "horizontal"):
-        raise HtstAPIException(f"border must be True, False or 'horizontal', not {border!r}.")
+        raise HtstAPIException("Invalid `border` value. Supported values: True, False, 'horizontal'.")
+    checked_width = sizing.width(width)
+    checked_height = sizing.height(height, allow=("stretch", "content"))  # 1.67 message order
     df = to_dataframe(data)
+    if hide_index is None:
+        hide_index = isinstance(df.index, require_pandas().RangeIndex)
+    if hide_header is None:
+        hide_header = has_no_column_names(data)
     return _add(
         "table",
         df,
         kind="table",
-        width="stretch",
-        height="content",
-        hide_index=False,
+        width=checked_width,
+        height=checked_height,
+        hide_index=bool(hide_index),
+        hide_header=bool(hide_header),
         column_order=None,
         border=border,
+        alt=_alt(alt),
     )
 
 
-def is_dataframe_like(value: Any) -> bool:
-    """True for objects st.write shows as a dataframe (pandas, numpy, pyarrow, polars).
-
-    Looks at already-imported modules only: an app that never imported pandas cannot
-    hold a DataFrame, and st.write must not pay for importing it.
-    """
-    pd = sys.modules.get("pandas")
-    if pd is not None and (
-        isinstance(value, (pd.DataFrame, pd.Series, pd.Index)) or _is_styler(value)
-    ):
-        return True
-    np = sys.modules.get("numpy")
-    if np is not None and isinstance(value, np.ndarray):
-        return True
-    module = type(value).__module__.split(".")[0]
-    return module in ("pyarrow", "polars") and callable(getattr(value, "to_pandas", None))
-
-
-# -- conversion ---------------------------------------------------------------------
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError:
+def _placeholder(value: Any) -> str:
+    if value is None:
+        return "None"
+    if not isinstance(value, str):
         raise HtstAPIException(
-            'st.dataframe and st.table need pandas: pip install "htst[data]"'
-        ) from None
-    return pandas
-
-
-def _is_styler(value: Any) -> bool:
-    return type(value).__name__ == "Styler" and type(value).__module__.startswith("pandas")
-
-
-def to_dataframe(data: Any) -> Any:
-    """Convert what st.dataframe accepts to a new pandas DataFrame (Streamlit's rules)."""
-    pd = _pandas()
-    if isinstance(data, pd.DataFrame):
-        return data.copy()
-    if isinstance(data, (pd.Series, pd.Index)):
-        return pd.DataFrame(data)
-    if _is_styler(data):
-        return data.data.copy()
-    if data is not None and type(data).__module__.split(".")[0] in ("pyarrow", "polars"):
-        to_pandas = getattr(data, "to_pandas", None)
-        if callable(to_pandas):
-            return pd.DataFrame(to_pandas())
-    if isinstance(data, (set, frozenset)):
-        data = list(data)
-    np = sys.modules.get("numpy")
-    if np is not None and isinstance(data, np.ndarray) and data.ndim == 0:
-        return pd.DataFrame([])
-    if isinstance(data, (str, bytes)):
-        _unsupported(data)
-    try:
-        df = pd.DataFrame(data)
-    except (ValueError, TypeError):
-        if not isinstance(data, dict):
-            _unsupported(data)
-        try:
-            # A dict of scalars: keys become the index, values one column.
-            df = pd.DataFrame.from_dict(data, orient="index")
-        except (ValueError, TypeError):
-            _unsupported(data)
-    if len(df.columns) == 1 and _is_zero(df.columns[0]):
-        # pandas names a lone unnamed column 0; Streamlit calls it "value".
-        df = df.rename(columns={df.columns[0]: "value"})
-    return df
-
-
-def _is_zero(label: Any) -> bool:
-    return not isinstance(label, (str, bool)) and label == 0
-
-
-def _unsupported(data: Any) -> NoReturn:
-    shown = repr(data)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    raise HtstAPIException(
-        f"st.dataframe and st.table cannot show an object of type "
-        f"`{type(data).__module__}.{type(data).__qualname__}` ({shown}). Pass a pandas "
-        "DataFrame or Series, a numpy array, or a list, tuple, set or dict."
-    )
-
-
-def _append(old: Any, new: Any) -> Any:
-    pd = _pandas()
-    if len(new.index) == 0 and len(new.columns) == 0:
-        return old
-    if len(old.columns) == 0:
-        return new
-    old_names, new_names = list(old.columns), list(new.columns)
-    if new_names != old_names and _positional(new) and len(new_names) == len(old_names):
-        new = new.set_axis(old.columns, axis=1)
-    elif set(map(str, new_names)) != set(map(str, old_names)) or len(new_names) != len(old_names):
-        raise HtstAPIException(
-            "add_rows() needs rows with the same columns as the data shown: it has "
-            f"{[str(c) for c in old_names]}, the new rows have {[str(c) for c in new_names]}."
+            f"Invalid `placeholder` type. Expected one of: str, None. Provided type: {type(value).__name__}."
         )
-    elif new_names != old_names:
-        by_text = {str(c): c for c in new_names}
-        new = new[[by_text[str(c)] for c in old_names]].set_axis(old.columns, axis=1)
-    if len(new.index) == 0:
-        return old
-    if len(old.index) == 0:
-        return new
-    # Default row numbers keep counting, as in Streamlit: 0..n-1 then n, n+1, ...
-    numbered = isinstance(old.index, pd.RangeIndex) and isinstance(new.index, pd.RangeIndex)
-    return pd.concat([old, new], ignore_index=numbered)
+    return value
 
 
-def _positional(df: Any) -> bool:
-    """Columns pandas or Streamlit named by themselves: 0..n-1, or the lone "value"."""
-    names = list(df.columns)
-    return names == list(range(len(names))) or names == ["value"]
+def _alt(value: Any) -> str | None:
+    """An accessible name; empty or blank is ignored, with a warning in the log."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        _log.warning("st.dataframe / st.table: an empty `alt` is ignored; pass a short description of the table.")
+        return None
+    return text
 
 
 # -- node props ---------------------------------------------------------------------
@@ -287,9 +236,12 @@ def _props(
     hide_index: bool,
     column_order: tuple | None,
     border: bool | str,
+    hide_header: bool = False,
+    placeholder: str = "None",
+    alt: str | None = None,
 ) -> dict[str, Any]:
     """Everything the template reads, as strings and tuples, built from the DataFrame."""
-    pd = _pandas()
+    pd = require_pandas()
     positions = _shown_columns(df, column_order)
     total = len(df.index)
     shown = df.iloc[: min(total, MAX_ROWS)]
@@ -323,6 +275,9 @@ def _props(
         "width": width,
         "height": height,
         "border": border,
+        "header": not hide_header,
+        "placeholder": placeholder,
+        "alt": alt,
     }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import HtstAPIException
 from ..runtime.context import command, current
 from ..runtime.nodes import Node
+from . import text_params
 from .block import Block, add_element, public
 
 # Seconds a toast stays; 0 is "until closed".
@@ -31,6 +32,7 @@ def toast(body: Any, *, icon: str | None = None, duration: str | int = "short") 
     """A short message at the bottom right of the window, gone after `duration`.
 
     `duration` is "short" (4 s), "long" (10 s), "infinite" or a number of seconds.
+    `icon` is an emoji or a `:material/name:` shortcode.
     Like Streamlit, the toast is drawn in the page's event area, not at the cursor, so it
     does not move the elements after it. Returns a handle: `msg.toast("Done!")` replaces
     the message in place. htst stacks the toasts of one run by their order (CSS only),
@@ -64,7 +66,7 @@ def _toast_props(body: Any, icon: str | None, duration: Any) -> dict[str, Any]:
         raise HtstAPIException(
             "Invalid `duration` value. Supported values: short, long, infinite, a positive integer."
         )
-    return {"body": text, "icon": icon, "duration": seconds, "nonce": _nonce()}
+    return {"body": text, "icon": text_params.icon(icon), "duration": seconds, "nonce": _nonce()}
 
 
 class Toast(Block):

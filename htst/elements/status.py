@@ -34,8 +34,9 @@ def progress(value: float, text: str | None = None, width: Any = "stretch") -> B
     `text` is markdown shown above the bar (and is the bar's accessible name). Returns
     the bar's slot: `bar.progress(50)` redraws the same bar, `bar.empty()` removes it.
     As in Streamlit, a float is stored as a whole percentage (0.257 -> 25).
+    `width`: "stretch" (default) or pixels.
     """
-    props = {"value": _percent(value), "text": _text(text)}
+    props = {"value": _percent(value), "text": _text(text), "width": sizing.width(width, allow=("stretch",))}
     return add_element("progress", props)
 
 
@@ -83,16 +84,18 @@ def spinner(
     also when the block raises. As in Streamlit, the browser shows it after half a second
     (CSS), so quick blocks do not flash.
     With `show_time=True` the browser shows the seconds elapsed since it appeared.
+    `width`: "content" (default), "stretch" or pixels.
     """
-    return Spinner(str(text), show_time=bool(show_time))
+    return Spinner(str(text), show_time=bool(show_time), width=sizing.width(width))
 
 
 class Spinner(ContextDecorator):
     """What `st.spinner()` returns: a context manager, also usable as a decorator."""
 
-    def __init__(self, text: str, *, show_time: bool = False):
+    def __init__(self, text: str, *, show_time: bool = False, width: str | int = "content"):
         self.text = text
         self.show_time = show_time
+        self.width = width
         # `box.spinner()` draws into `box`: remember the cursor of the run that made us
         # (a decorator made in an earlier run draws at the cursor of the run calling it).
         ctx = current_or_none()
@@ -107,7 +110,8 @@ class Spinner(ContextDecorator):
             return  # outside a script run: nothing to draw into
         made_in, cursor = self._made_at or (None, None)
         with ctx.inside(cursor if made_in is ctx else ctx.container):
-            block = add_element("spinner", {"text": self.text, "show_time": self.show_time})
+            props = {"text": self.text, "show_time": self.show_time, "width": self.width}
+            block = add_element("spinner", props)
         self._slots.append(block._node)  # type: ignore[arg-type]
 
     @command

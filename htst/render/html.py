@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Iterable
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, Template
@@ -10,11 +11,18 @@ from markupsafe import Markup
 from ..runtime.nodes import Node, SharedProps
 from .assets import TEMPLATES_DIR
 from .code import highlight_code, render_latex
-from .markdown import render_label, render_markdown
+from .markdown import markdown_heading_id, render_label, render_markdown
+from .sanitize import clean_html, is_style_only
 
 
-def _markdown(body: str, unsafe_allow_html: bool = False) -> Markup:
-    return Markup(render_markdown(body, unsafe_allow_html=unsafe_allow_html))
+def _markdown(body: str, unsafe_allow_html: bool = False, anchors: bool | None = None) -> Markup:
+    return Markup(render_markdown(body, unsafe_allow_html=unsafe_allow_html, anchors=anchors))
+
+
+def _clean_html(body: str, scripts: bool = False, node_id: str = "") -> Markup:
+    # With scripts, their ids change with the body, so a changed body's scripts run again.
+    script_id = f"{node_id}-js{hashlib.blake2b(body.encode(), digest_size=4).hexdigest()}" if scripts else ""
+    return Markup(clean_html(body, scripts=scripts, script_id=script_id))
 
 
 def _inline(body: str) -> Markup:
@@ -45,6 +53,9 @@ class Renderer:
                 highlight_code(body, language, line_numbers=line_numbers, wrap_lines=wrap_lines)
             ),
             latex=lambda body: Markup(render_latex(body)),
+            heading_id=markdown_heading_id,
+            clean_html=_clean_html,
+            style_only=is_style_only,
         )
         self._templates: dict[str, Template] = {}
         # Leaf HTML of shared props (`runtime.nodes.shared_props`), by (type, node id,

@@ -12,8 +12,10 @@ same text on every rerun, so this sits on the hot path.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 
 import emoji
@@ -53,15 +55,43 @@ _TRAILING = "?!.,:;*_~'\""
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
-def render_markdown(body: str, *, unsafe_allow_html: bool = False, inline: bool = False) -> str:
+def render_markdown(
+    body: str, *, unsafe_allow_html: bool = False, inline: bool = False, anchors: bool | None = None
+) -> str:
     """Render ``body`` as ``st.markdown`` would.
 
     ``inline=True`` parses only inline markdown and returns phrasing content with no
     wrapping ``<p>``, so the result can sit inside a ``<label>`` or ``<span>``; block
     syntax such as ``# heading`` or ``- item`` then stays literal text.
+
+    ``anchors``: None leaves headings as they are; otherwise each heading gets an ``id``
+    made from its text (:func:`heading_id`), so ``#fragment`` links reach it, and True
+    also adds a link to it (shown on hover), as ``st.markdown(anchors=True)`` does.
     """
     md = _MD_UNSAFE if unsafe_allow_html else _MD_SAFE
-    return str(md.renderInline(body) if inline else md.render(body))
+    if inline:
+        return str(md.renderInline(body))
+    return str(md.render(body, {"anchors": anchors}))
+
+
+_DECAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NOT_WORD = re.compile(r"[\W_]+")
+# htst's own ids: nodes ("hm-3-0"), widgets ("w" and 14 hex digits) and the page's
+# ("htst-form"); a heading's id must not take one, or htmx and labels would find it.
+_NODE_ID = re.compile(r"h[a-z]-\d|htst-|w[0-9a-f]{14}(?![\w-])")
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def heading_id(text: str) -> str:
+    """The id of a heading whose visible text is ``text``: lower-case words joined by
+    hyphens, accents dropped ("Überblick & fooBar" -> "uberblick-and-foo-bar"), as
+    Streamlit's heading anchors; a short hash when no letter or digit is left."""
+    text = unicodedata.normalize("NFKD", text.replace("&", " and "))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    slug = _NOT_WORD.sub("-", _DECAMEL.sub(" ", text).lower()).strip("-")
+    if not slug:
+        return "h" + hashlib.blake2b(text.encode(), digest_size=4).hexdigest()
+    return "heading-" + slug if _NODE_ID.match(slug) else slug
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)
@@ -221,7 +251,39 @@ def _text_token(content: str, level: int) -> Token:
     return Token("text", "", 0, content=content, level=level)
 
 
+def markdown_heading_id(body: str) -> str:
+    """The id of a heading (st.title, st.header…) whose markdown is ``body``."""
+    tokens = _MD_LABEL.parseInline(body)
+    return heading_id(_plain_text(tokens[0].children if tokens else None))
+
+
+def _plain_text(children: Sequence[Token] | None) -> str:
+    kinds = ("text", "code_inline", "math_inline")
+    return "".join(child.content for child in children or () if child.type in kinds)
+
+
+def _heading_ids_rule(state: StateCore) -> None:
+    """Give headings their ids (only when the render asks for anchors)."""
+    if state.env.get("anchors") is None:
+        return
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open" and i + 1 < len(tokens):
+            token.attrSet("id", heading_id(_plain_text(tokens[i + 1].children)))
+
+
 # --- render rules ---------------------------------------------------------------------
+
+
+def _render_heading_close(
+    self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """With ``anchors=True`` a heading ends with a link to itself, shown on hover."""
+    close = self.renderToken(tokens, idx, options, env)
+    if not env.get("anchors"):
+        return close
+    target = html.escape(str(tokens[idx - 2].attrGet("id") or ""))
+    return f'<a class="htst-anchor" href="#{target}" aria-label="Link to heading">#</a>{close}'
 
 
 def _render_link_open(
@@ -295,6 +357,8 @@ def _build_markdown(*, html_allowed: bool) -> MarkdownIt:
     _add_extensions(md)
     # After text_join, so a URL is one text token even next to an escape or emoji.
     md.core.ruler.push("htst_linkify", _linkify_rule)
+    md.core.ruler.push("htst_heading_ids", _heading_ids_rule)
+    md.add_render_rule("heading_close", _render_heading_close)
     return md
 
 

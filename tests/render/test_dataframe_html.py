@@ -132,7 +132,7 @@ def test_floats_and_datetimes_display_like_streamlit():
         ["0.1235", "2020-01-10 10:30:00", "2020-01-10"],
         ["2", "2021-02-03 00:00:00", "2020-01-11"],
     ]
-    table = draw("st.table({'f': [0.123456, 2.0]})", element="table")
+    table = draw("st.table({'f': [0.123456, 2.0]}, hide_index=False)", element="table")
     # st.table keeps four decimals.
     assert table.texts(table.body) == [["0", "0.1235"], ["1", "2.0000"]]
 
@@ -184,7 +184,7 @@ def test_add_rows_html_is_not_stale_in_the_leaf_cache():
     # The renderer caches leaf HTML by public props: add_rows must change them.
     renderer = Renderer()
     at = AppTest.from_string(
-        "import htst as st\ne = st.table({'a': [1]})\nif st.session_state.get('more'):\n"
+        "import htst as st\ne = st.table({'a': [1]}, hide_index=False)\nif st.session_state.get('more'):\n"
         "    e.add_rows({'a': [2]})\n"
     ).run()
     before = Table(renderer.node(at.table[0]._node))

@@ -19,7 +19,7 @@ def width(value: Any, *, allow: tuple[str, ...] = ("stretch", "content")) -> str
     return _size("width", value, allow)
 
 
-def height(value: Any, *, allow: tuple[str, ...] = ("content", "stretch")) -> str | int:
+def height(value: Any, *, allow: tuple[str, ...] = ("stretch", "content")) -> str | int:
     """A checked `height`: one of `allow`, or pixels."""
     return _size("height", value, allow)
 
@@ -47,6 +47,4 @@ def _size(name: str, value: Any, allow: tuple[str, ...]) -> str | int:
         options = f"either a positive integer (pixels) or '{words[0]}'"
     else:
         options = "a positive integer (pixels)"
-    if "auto" in allow:
-        options += " ('auto' also works)"
     raise HtstAPIException(f"Invalid {name} value: {value!r}. {name.capitalize()} must be {options}.")

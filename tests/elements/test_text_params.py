@@ -230,8 +230,8 @@ def test_width_errors(command):
     assert message.startswith(
         "Invalid width value: 'wide'. Width must be either a positive integer (pixels), 'stretch'"
     )
-    assert error_of(f"st.{command}('x', width=0)") == (
-        "The `width` parameter, set to 0, is outside the required range [1, 4294967295]."
+    assert error_of(f"st.{command}('x', width=0)") == (  # as Streamlit 1.67 words it
+        "Invalid width value: 0. Width must be either a positive integer (pixels), 'stretch', or 'content'."
     )
 
 

@@ -272,6 +272,14 @@
   var timers = new Map(); // fragment id -> [interval ms, timer]
   function syncPage() {
     var seen = new Set();
+    // Code-highlighting colours load with the first code a swap brings in.
+    if (!document.querySelector("[data-htst-code-css]") && document.querySelector(".htst-code")) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-code.css");
+      css.setAttribute("data-htst-code-css", "");
+      document.head.appendChild(css);
+    }
     document.querySelectorAll("[data-htst-filter]").forEach(function (box) { if (box.value) filterOptions(box); });
     document.querySelectorAll("[data-htst-run-every]").forEach(function (el) {
       var every = Number(el.getAttribute("data-htst-run-every"));

@@ -32,8 +32,11 @@ def view_of(roots: dict[str, Node]) -> dict[str, Any]:
 def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.html", **context: Any) -> str:
     """The whole page (or, with template="app.html", the app root alone)."""
     root_html = {name: Markup(renderer.node(roots[name])) for name in ROOTS}
+    nodes = [node for name in ROOTS for node in roots[name].walk()]
     # Without JS the form must be multipart to carry files; otherwise urlencoded is smaller.
-    context.setdefault("multipart", any(n.type == "file_uploader" for name in ROOTS for n in roots[name].walk()))
+    context.setdefault("multipart", any(n.type == "file_uploader" for n in nodes))
+    # Highlighting colours load only with code (htst.js adds them when a swap brings some).
+    context.setdefault("code_css", any('class="htst-code' in html for html in root_html.values()))
     return renderer.template(template).render(roots=root_html, **context)
 
 

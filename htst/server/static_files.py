@@ -1,6 +1,9 @@
 """Framework assets under /_htst/static: held in memory, gzipped once, cached for a year.
 
 Their URLs carry the htst version, so a long cache lifetime never serves a stale file.
+htst's own JS and CSS stay readable in the repository and are served without their
+comments and indentation (the first view's weight is a budget). Code-highlighting
+colours are their own stylesheet, `htst-code.css`, loaded only by pages showing code.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,21 +32,36 @@ class Asset:
 
 
 def load_assets(folder: Path = STATIC_DIR) -> dict[str, Asset]:
+    files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    files["htst-code.css"] = pygments_css().encode()
     assets = {}
-    for path in folder.rglob("*"):
-        if not path.is_file():
-            continue
-        body = path.read_bytes()
-        if path.name == "htst.css":
-            # Code highlighting colours come from Pygments; one stylesheet keeps one request.
-            body += b"\n" + pygments_css().encode()
-        mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        if path.suffix == ".js":
+    for name, body in files.items():
+        if name == "htst.js":
+            body = strip_js(body.decode()).encode()
+        elif name == "htst.css":
+            body = strip_css(body.decode()).encode()
+        mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if name.endswith(".js"):
             mimetype = "text/javascript"
         gzipped = gzip.compress(body, 9, mtime=0) if mimetype.startswith(_TEXT_TYPES) else None
         etag = hashlib.blake2b(body, digest_size=8).hexdigest()
-        assets[path.relative_to(folder).as_posix()] = Asset(body, gzipped, mimetype, etag)
+        assets[name] = Asset(body, gzipped, mimetype, etag)
     return assets
+
+
+def strip_js(source: str) -> str:
+    """htst.js without whole-line `//` comments, indentation and blank lines.
+
+    Only whole lines are dropped: a `//` after code may be inside a string or a regex.
+    """
+    lines = (line.strip() for line in source.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
+
+
+def strip_css(source: str) -> str:
+    """htst.css without comments and blank lines (htst.css has no `/*` inside strings)."""
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    return "\n".join(line.strip() for line in source.splitlines() if line.strip()) + "\n"
 
 
 def asset_response(asset: Asset, request: Request) -> Response:

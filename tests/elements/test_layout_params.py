@@ -66,26 +66,6 @@ def styles(attrs: dict[str, str]) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in parts}
 
 
-# -- signatures ------------------------------------------------------------------------------
-HTST_EXTRAS = {"cache_data": ["validate", "experimental_allow_widgets"], "cache_resource": ["persist", "experimental_allow_widgets"]}
-NOT_YET = {"bind"}  # expander/tabs `bind` comes with a later issue (PARITY_BRIEF)
-
-
-@pytest.mark.parametrize(
-    "name",
-    ["container", "columns", "expander", "tabs", "status", "dialog", "fragment", "rerun", "stop",
-     "form", "chat_message", "empty", "cache_data", "cache_resource"],
-)
-def test_signature_matches_streamlit_1_67(name):
-    expected = [(p, kind, default) for p, kind, default in SIGNATURES[name] if p not in NOT_YET]
-    command = getattr(htst, name)
-    parameters = inspect.signature(command).parameters.values()
-    got = [(p.name, p.kind.name, None if p.default is p.empty else repr(p.default)) for p in parameters]
-    extras = [p for p, _, _ in got if p in HTST_EXTRAS.get(name, ())]
-    assert [g for g in got if g[0] not in extras] == expected
-    assert extras == HTST_EXTRAS.get(name, [])
-
-
 # -- st.container ------------------------------------------------------------------------------
 def test_container_is_vertical_by_default_and_horizontal_lays_out_a_row(tmp_path):
     tags = page(tmp_path, """

@@ -251,6 +251,10 @@ class ButtonGroup(Multiselect):
     """pills and segmented_control: `select`/`unselect` in "multi" mode, `set_value` always."""
 
     @property
+    def options(self) -> list[str]:
+        return [text for _, text, _ in self._node.props["buttons"]]
+
+    @property
     def indices(self) -> list[int]:
         if self.id not in self._at._pending:
             return list(self._node.props["selected"])

@@ -89,6 +89,7 @@ def start(
     if not path.exists():
         path = APPS / (str(app) if str(app).endswith(".py") else f"{app}.py")
     log = Path(tempfile.mkstemp(prefix="htst-bench-", suffix=".log")[1])
+    src = src or os.environ.get("HTST_BENCH_SRC")  # e.g. an older checkout, to compare
     source = Path(src).resolve() if src else ROOT
     env = dict(os.environ, **(env_extra or {}))
     env["PYTHONPATH"] = str(source) + os.pathsep + env.get("PYTHONPATH", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import math
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 
 from ..errors import HtstAPIException, InvalidWidgetValue
@@ -202,22 +202,37 @@ def _slider_bounds(kind: str, first: Any) -> tuple[Any, Any, Any, str]:
     return first - window, first + window, datetime.timedelta(days=1), "YYYY-MM-DD"
 
 
-@public
-def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
-    """Display a slider; returns its value, or a (low, high) tuple for a range.
+class _SliderPlan(NamedTuple):
+    """What a slider's arguments make of it, the same in every run that passes them."""
 
-    int, float, date, time and datetime values, with Streamlit's defaults (dates ±14 days
-    around the value with a 1-day step; times over the whole day with a 15-minute step).
-    A tuple or list of two values for `value` makes a range slider.
-    """
-    on_change = input_params.callback(on_change)
-    size = sizing.width(width, allow=("stretch",))
-    value_given = value is not None
-    if value is None:
-        state = current().state
-        is_range = key is not None and str(key) in state and isinstance(state[str(key)], (list, tuple))
-        first = min_value if min_value is not None else (0.0 if isinstance(max_value, float) else 0)
-        value = [first, max_value if max_value is not None else 100] if is_range else first
+    kind: str
+    spec: SliderSpec
+    default: Any
+    identity: tuple  # low, high, default, step, format
+    raw: tuple  # min, max and step on the wire
+    bounds: tuple[str, str]
+
+
+_PLANS: dict[tuple, _SliderPlan] = {}
+
+
+def _slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None) -> _SliderPlan:
+    """The checked plan for these arguments; cached (most sliders pass the same ones in
+    every run), keyed with the types too, since 1 == 1.0 == True."""
+    args = (min_value, max_value, tuple(value) if isinstance(value, list) else value, step, format)
+    try:
+        key = (args, tuple(map(type, args)), type(value))
+        found = _PLANS.get(key)
+    except TypeError:
+        return _make_slider_plan(min_value, max_value, value, step, format)
+    if found is None:
+        if len(_PLANS) >= 10_000:
+            _PLANS.clear()
+        found = _PLANS[key] = _make_slider_plan(min_value, max_value, value, step, format)
+    return found
+
+
+def _make_slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None) -> _SliderPlan:
     is_range = isinstance(value, (list, tuple))
     if is_range and len(value) != 2:
         raise HtstAPIException("Slider value must be a single value or a list/tuple of two values.")
@@ -260,31 +275,60 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     if numeric:
         values_codec = Numbers(kind == "int", low, high)
         raw_low, raw_high, raw_step = low, high, step
-        display = lambda v: _format(fmt, v)  # noqa: E731
     else:
         scale = _TimeScale(kind, getattr(values[0], "tzinfo", None))
         values_codec = Moments(scale, low, high)
         raw_low, raw_high, raw_step = scale.to_int(low), scale.to_int(high), scale.step(step)
-        display = lambda v: _format_time(fmt, v)  # noqa: E731
     default = tuple(values) if is_range else values[0]
+    display = _display(kind, fmt)
+    bounds = (str(low), str(high)) if numeric else (display(low), display(high))
+    spec = shared(SliderSpec(values_codec, is_range))
+    return _SliderPlan(kind, spec, default, (low, high, default, step, fmt), (raw_low, raw_high, raw_step), bounds)
+
+
+def _display(kind: str, fmt: str) -> Callable[[Any], str]:
+    if kind in ("int", "float"):
+        return lambda v: _format(fmt, v)
+    return lambda v: _format_time(fmt, v)
+
+
+@public
+def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+    """Display a slider; returns its value, or a (low, high) tuple for a range.
+
+    int, float, date, time and datetime values, with Streamlit's defaults (dates ±14 days
+    around the value with a 1-day step; times over the whole day with a 15-minute step).
+    A tuple or list of two values for `value` makes a range slider.
+    """
+    on_change = input_params.callback(on_change)
+    size = sizing.width(width, allow=("stretch",))
+    value_given = value is not None
+    if value is None:
+        state = current().state
+        is_range = key is not None and str(key) in state and isinstance(state[str(key)], (list, tuple))
+        first = min_value if min_value is not None else (0.0 if isinstance(max_value, float) else 0)
+        value = [first, max_value if max_value is not None else 100] if is_range else first
+    plan = _slider_plan(min_value, max_value, value, step, format)
+    kind, numeric, is_range = plan.kind, plan.kind in ("int", "float"), plan.spec.multi
+    display = _display(kind, plan.identity[4])
     ctx, meta, current_value = register_widget(
-        shared(SliderSpec(values_codec, is_range)),
-        key=key, identity=(str(label), low, high, default, step, fmt, help),
-        default=default, default_given=value_given,
+        plan.spec,
+        key=key, identity=(str(label), *plan.identity, help),
+        default=plan.default, default_given=value_given,
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
     shown_values = tuple(current_value) if is_range else (current_value,)
     props.update(
-        min=raw_low, max=raw_high, step=raw_step, range=is_range,
+        min=plan.raw[0], max=plan.raw[1], step=plan.raw[2], range=is_range,
         live=numeric and not is_range,  # htst.js shows the raw number while dragging
-        bounds=(str(low), str(high)) if numeric else (display(low), display(high)),
+        bounds=plan.bounds,
         displays=tuple(display(v) for v in shown_values),
         display=" – ".join(display(v) for v in shown_values),
         width=size,
     )
     if not numeric:
-        props.update(kind=kind, format=fmt)  # htst.js formats dates and times while dragging
+        props.update(kind=kind, format=plan.identity[4])  # htst.js formats dates and times while dragging
     draw_widget(ctx, meta, current_value, props)
     return current_value
 

@@ -113,7 +113,8 @@ def shared_props(props: dict[str, Any]) -> dict[str, Any]:
     1.0 and True are equal but do not render alike.
     """
     try:
-        key = (tuple(props.items()), tuple(map(type, props.values())))
+        values = tuple(props.values())
+        key = (tuple(props), values, tuple(map(type, values)))
         found = _SHARED_PROPS.get(key)
     except TypeError:
         return props if type(props) is dict else dict(props)

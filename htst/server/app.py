@@ -8,7 +8,6 @@ answer, with one small function per answer mode: partials, whole page, JSON, str
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import logging
 import os
@@ -25,12 +24,14 @@ from ..config import Config
 from ..errors import InvalidWidgetValue
 from ..render import page as render_page
 from ..render.html import Renderer
+from ..render.theme import theme_css
 from ..runtime.apply import CLICK, Applied, apply, lookup
 from ..runtime.forms import show_pending
 from ..runtime.session import Session
 from ..runtime.widget_spec import Fields, WidgetSpec
 from ..script import app_script
 from ..version import __version__
+from .http import is_browser_navigation, maybe_gzip, megabytes, too_large
 from .media import file_response, media_response
 from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, STOP, TAB, read_fields
 from .static_files import asset_response, load_assets
@@ -40,7 +41,6 @@ from .tokens import COOKIE_NAME, Tokens
 
 log = logging.getLogger("htst.server")
 _names = itertools.count(1)
-_GZIP_MIN = 1024
 PAGE_FIRST_LOOK = 0.5  # seconds a browser waits for a first run before it gets the page
 HTML = "text/html; charset=utf-8"
 
@@ -68,7 +68,7 @@ class HtstSite:
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
         self.runner = Runner(self.script, self.renderer)
         self.assets = load_assets()
-        self.theme_css = _theme_css(config)  # config is fixed for the app's lifetime
+        self.theme_css = theme_css(config)  # config is fixed for the app's lifetime
 
     # -- GET / ----------------------------------------------------------------------
     def page(self, path: str = "") -> Response:
@@ -82,7 +82,7 @@ class HtstSite:
             return self._finish(self._answer_json(visit, live), visit)
         # A browser gets the page as soon as there is something to show and follows the rest
         # of a long run from there; curl and other clients get the finished page.
-        finished = live.done.wait(PAGE_FIRST_LOOK if _is_browser_navigation() else None)
+        finished = live.done.wait(PAGE_FIRST_LOOK if is_browser_navigation() else None)
         html = self._page_html(visit, live, attach=not finished)
         tab.session.query_params.dirty = False
         return self._finish(Response(html, content_type=HTML), visit)
@@ -279,7 +279,7 @@ class HtstSite:
             )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers.setdefault("Cache-Control", "no-store")
-        return _maybe_gzip(response)
+        return maybe_gzip(response)
 
     # -- other routes ------------------------------------------------------------------
     def media(self, media_id: str) -> Response:
@@ -317,9 +317,9 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
     bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
     bp.add_url_rule("/_htst/media/<media_id>", "media", site.media, methods=["GET"])
-    bp.register_error_handler(413, _too_large)
-    limit = _megabytes(config["server.maxUploadSize"])
-    field_limit = _megabytes(config["server.maxMessageSize"])
+    bp.register_error_handler(413, too_large)
+    limit = megabytes(config["server.maxUploadSize"])
+    field_limit = megabytes(config["server.maxMessageSize"])
 
     @bp.before_request
     def _limit_body() -> None:
@@ -335,78 +335,13 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     return bp
 
 
-def _megabytes(value: Any) -> int:
-    return int(float(value) * 1024 * 1024)
-
-
-def _too_large(_error: Exception) -> Response:
-    """A 413 that names the limit it hit: Werkzeug raises the same error for each."""
-    # Plain text, like the other bad-input answers: a curl user reads it as it is.
-    limit, field_limit = request.max_content_length, request.max_form_memory_size
-    length = request.content_length
-
-    def mb(n: int | None) -> str:
-        return f" of {n / (1024 * 1024):g} MB" if n else ""
-
-    body = f"it is over the limit{mb(limit)} (server.maxUploadSize)"
-    field = f"one field is over the limit{mb(field_limit)} (server.maxMessageSize)"
-    if length is None:
-        message = f"Request too large: {body}, or {field}."  # sent chunked: either may apply
-    elif limit is not None and length > limit:
-        message = f"Request body too large: {body}."
-    elif field_limit is not None and length > field_limit:
-        message = f"Request field too large: {field}."
-    else:
-        # Neither size was reached: the form had more parts than Werkzeug parses.
-        message = f"Request has too many form fields (over {request.max_form_parts})."
-    return Response(message, status=413, content_type="text/plain; charset=utf-8")
-
-
 def create_app(script: str | os.PathLike, *, config: Config | None = None, **options: Any) -> Flask:
     """A Flask app serving one htst script at `server.baseUrlPath` (what `htst run` serves)."""
     config = config or Config.load()
     if options:
         config = config.with_overrides(options)
     app = Flask("htst")
-    app.config["MAX_CONTENT_LENGTH"] = _megabytes(config["server.maxUploadSize"])
+    app.config["MAX_CONTENT_LENGTH"] = megabytes(config["server.maxUploadSize"])
     base = "/" + str(config["server.baseUrlPath"]).strip("/")
     app.register_blueprint(blueprint(script, config=config), url_prefix=None if base == "/" else base)
     return app
-
-
-def _maybe_gzip(response: Response) -> Response:
-    if (
-        response.direct_passthrough
-        or response.is_streamed
-        or response.status_code != 200
-        or "Content-Encoding" in response.headers
-        or "gzip" not in request.headers.get("Accept-Encoding", "")
-    ):
-        return response
-    body = response.get_data()
-    if len(body) < _GZIP_MIN:
-        return response
-    response.set_data(gzip.compress(body, 6))
-    response.headers["Content-Encoding"] = "gzip"
-    response.headers["Vary"] = "Accept-Encoding"
-    return response
-
-
-def _is_browser_navigation() -> bool:
-    """A browser loading the page (it sends Sec-Fetch-Mode); curl and test clients do not."""
-    return request.headers.get("Sec-Fetch-Mode") == "navigate"
-
-
-def _theme_css(config: Config) -> str:
-    names = {
-        "primaryColor": "--htst-primary",
-        "backgroundColor": "--htst-bg",
-        "secondaryBackgroundColor": "--htst-bg2",
-        "textColor": "--htst-text",
-    }
-    rules = [f"{var}:{config['theme.' + opt]}" for opt, var in names.items() if config["theme." + opt]]
-    font = config["theme.font"]
-    if font:
-        family = {"serif": "serif", "monospace": "monospace"}.get(font, "system-ui, sans-serif")
-        rules.append(f"--htst-font:{family}")
-    return ":root{" + ";".join(rules) + "}" if rules else ""

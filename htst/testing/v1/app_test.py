@@ -5,12 +5,13 @@ from __future__ import annotations
 import inspect
 import os
 import signal
-import threading
 import textwrap
+import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ...config import Config
 from ...runtime.app import RunResult
@@ -22,7 +23,7 @@ from ...runtime.state import SessionStateProxy
 from ...runtime.widget_spec import Fields
 from ...script import app_script
 from ...secrets import Secrets, default_secret_paths
-from .elements import Block, Queryable, wrap
+from .blocks import Block, Queryable, wrap
 
 
 class AppTest(Queryable):

@@ -13,7 +13,7 @@ import textwrap
 import traceback
 from typing import Any
 
-from . import sizing, text_params
+from . import icons, sizing
 from .block import Block, add_element, public
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -23,9 +23,9 @@ _WIDTHS = ("stretch",)
 def _alert(kind: str, body: Any, icon: Any, width: Any, title: Any) -> Block:
     text = textwrap.dedent(str(body))
     if icon is None:
-        shown, text = text_params.leading_icon(text)
+        shown, text = icons.leading_icon(text)
     else:
-        shown = text_params.icon(icon)
+        shown = icons.icon(icon)
     props = {
         "body": text,
         "icon": shown,

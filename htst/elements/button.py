@@ -8,7 +8,7 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import NOTHING, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from . import input_params, shortcuts, sizing
+from . import icons, input_params, shortcuts, sizing
 from .block import public
 
 
@@ -69,7 +69,7 @@ def button(
     """
     check_button_type("button", type)
     on_click = input_params.callback(on_click, name="on_click", modes=False)
-    look = button_look(icon_position, width, use_container_width, shortcut)
+    look = button_look(icon, icon_position, width, use_container_width, shortcut)
     ctx, meta, value = register_widget(
         shared(ButtonSpec()),
         key=key,
@@ -80,17 +80,18 @@ def button(
         kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, "visible")
-    props.update(kind=type, icon=icon, wrap=input_params.wrap(wrap, ctx.container), **look)
+    props.update(kind=type, wrap=input_params.wrap(wrap, ctx.container), **look)
     draw_widget(ctx, meta, value, props)
     return bool(value)
 
 
-def button_look(icon_position: Any, width: Any, use_container_width: bool | None, shortcut: Any) -> dict[str, Any]:
+def button_look(icon: Any, icon_position: Any, width: Any, use_container_width: bool | None, shortcut: Any) -> dict[str, Any]:
     """The props every button-like command draws the same way (checked with Streamlit's
-    messages): icon side, width (`use_container_width` is the deprecated spelling of
+    messages): icon and its side, width (`use_container_width` is the deprecated spelling of
     width "stretch"/"content") and keyboard shortcut."""
     keys = shortcuts.shortcut(shortcut)
     return {
+        "icon": icons.icon(icon),
         "icon_position": input_params.icon_position(icon_position),
         "width": sizing.width(sizing.container_width(width, use_container_width)),
         "shortcut": keys,

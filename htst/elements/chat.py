@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..errors import HtstAPIException, InvalidWidgetValue
+from ..errors import HtstAPIException
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import draw_widget, register_widget
 from . import input_params, sizing
 from .block import Block, add_container, public
+from .text_input import posted_text
 
 _USER = ("user", "human")
 _SAMPLE_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, None)
@@ -63,13 +64,7 @@ class ChatInputSpec(WidgetSpec):
     max_chars: int | None = None
 
     def parse(self, raw: Any) -> str | None:
-        if raw is None or raw == "":
-            return None
-        if not isinstance(raw, str):
-            raise InvalidWidgetValue(f"expected text, got {raw!r}")
-        if self.max_chars is not None and len(raw) > self.max_chars:
-            raise InvalidWidgetValue(f"text is longer than max_chars={self.max_chars}")
-        return raw
+        return None if raw is None or raw == "" else posted_text(raw, self.max_chars)
 
     def serialize(self, value: Any) -> str:
         return "" if value is None else str(value)

@@ -12,7 +12,7 @@ from typing import Any, Callable, Sequence
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import NOTHING, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
-from . import input_params, sizing
+from . import icons, input_params, sizing
 from .block import public
 
 
@@ -186,7 +186,6 @@ class SelectboxSpec(OptionSpec):
 
 
 def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
-    kind = spec.kind
     callback = input_params.callback(on_change)
     labels = tuple(str(format_func(option)) for option in opts)
     default = opts[index] if opts and index is not None else None
@@ -247,7 +246,7 @@ def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_
     text = "Choose an option" if placeholder is None else str(placeholder)
     mode = input_params.filter_mode(filter_mode, accept_new_options)
     must = input_params.required(required)
-    shown_icon = input_params.icon(icon)
+    shown_icon = icons.icon(icon)
     size = sizing.width(width, allow=("stretch",))
     opts = _checked_options("selectbox", options, index)
     labels = tuple(str(format_func(option)) for option in opts)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import HtstAPIException
-from . import sizing, text_params
+from . import icons, sizing, text_params
 from .block import Block, add_element, public
 from .number_format import format_number
 
@@ -110,7 +110,7 @@ def metric(
         "color": color,
         "delta_description": None if delta_description is None else str(delta_description),
         "help": help,
-        "icon": text_params.icon(icon),
+        "icon": icons.icon(icon),
         "label_visibility": text_params.label_visibility(label_visibility),
         "border": bool(border),
         "width": sizing.width(width),

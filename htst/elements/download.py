@@ -9,8 +9,8 @@ browser downloads it and stays on the page. With htst.js the browser fetches
 from __future__ import annotations
 
 import io
-import re
 import mimetypes
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -80,7 +80,7 @@ def download_button(
     check_button_type("download_button", type)
     ignore = isinstance(on_click, str) and on_click == "ignore"
     callback = None if ignore else input_params.callback(on_click, name="on_click")
-    look = button_look(icon_position, width, use_container_width, shortcut)
+    look = button_look(icon, icon_position, width, use_container_width, shortcut)
     ctx = current()
     payload, mimetype = _as_bytes(data, mime)
     name = file_name or "download" + (mimetypes.guess_extension(mimetype) or "")
@@ -93,7 +93,7 @@ def download_button(
         callback=callback, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, "visible")
-    props.update(kind=type, icon=icon, wrap=input_params.wrap(wrap, ctx.container), **look,
+    props.update(kind=type, wrap=input_params.wrap(wrap, ctx.container), **look,
                  media_id=media_id, file_name=name, mime=mimetype, rerun=not ignore)
     draw_widget(ctx, meta, value, props)
     return bool(value)
@@ -140,7 +140,7 @@ def link_button(
     check_button_type("link_button", type)
     ignore = isinstance(on_click, str) and on_click == "ignore"
     callback = None if ignore else input_params.callback(on_click, name="on_click")
-    look = button_look(icon_position, width, use_container_width, shortcut)
+    look = button_look(icon, icon_position, width, use_container_width, shortcut)
     url = str(url)
     if url.strip().lower().startswith(("javascript:", "vbscript:", "data:")):
         url = "about:blank"  # a script URL in a page link would run in the app's origin
@@ -158,7 +158,7 @@ def link_button(
         default=False, callback=callback, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, "visible")
-    props.update(url=url, css_key=_css_key(key), kind=type, icon=icon, wrap=input_params.wrap(wrap, ctx.container), **look)
+    props.update(url=url, css_key=_css_key(key), kind=type, wrap=input_params.wrap(wrap, ctx.container), **look)
     draw_widget(ctx, meta, value, props)
     return bool(value)
 

@@ -83,7 +83,7 @@ def form_submit_button(
     """
     check_button_type("form_submit_button", type)
     on_click = input_params.callback(on_click, name="on_click", modes=False)
-    look = button_look(icon_position, width, use_container_width, shortcut)
+    look = button_look(icon, icon_position, width, use_container_width, shortcut)
     ctx = current()
     form_id = ctx.stack[-1].form
     info = ctx.forms.get(form_id or "")
@@ -100,6 +100,6 @@ def form_submit_button(
         info.has_submit = True
         info.submitted = info.submitted or bool(value)
     props = base_props(meta, label, help, disabled, "visible")
-    props.update(kind=type, icon=icon, wrap=input_params.wrap(wrap, ctx.container), form_id=form_id, **look)
+    props.update(kind=type, wrap=input_params.wrap(wrap, ctx.container), form_id=form_id, **look)
     draw_widget(ctx, meta, value, props)
     return bool(value)

@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import HtstAPIException
 from ..runtime.context import current
 from ..runtime.fragments import FragmentCall, parse_interval, run_body
+from . import icons
 from . import layout_checks as checks
 
 RESERVED_KEYS = ("app", "fragment")  # st.rerun(scope=...) reads them as rerun levels
@@ -105,7 +106,7 @@ def _dialog_props(title: Any, width: Any, position: Any, dismissible: Any, icon:
         raise HtstAPIException(f"Invalid `width` value. Supported values: 'small', 'medium', 'large', a positive integer. Got {width!r}.")
     if position not in DIALOG_POSITIONS:
         raise HtstAPIException("Invalid `position` value. Supported values: 'left', 'center', 'right'.")
-    icon = checks.icon(icon)
+    icon = icons.icon(icon)
     if not (on_dismiss in ("ignore", "rerun") or callable(on_dismiss)):
         raise HtstAPIException("Invalid `on_dismiss` value. Supported values: 'rerun', 'ignore', a callback function.")
     return {

@@ -1,15 +1,12 @@
 """Parameters that Streamlit 1.67's buttons and input widgets share, checked once here.
 
-`on_change`/`on_click` modes, icons, `icon_position`, `wrap`, `required` and
+`on_change`/`on_click` modes, `icon_position`, `wrap`, `required` and
 `filter_mode`, each with Streamlit's messages. Sizes are `sizing.py`'s.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
-
-import emoji
 
 from ..errors import HtstAPIException
 from ..runtime.nodes import Node
@@ -39,27 +36,6 @@ def callback(value: Any, *, name: str = "on_change", modes: bool = True) -> Call
         raise HtstAPIException(f'`{name}="{value}"` is not supported on this widget. Pass a callback, or omit `{name}`.')
     supported = "'rerun', 'ignore', a callback function" if modes else "a callback function"
     raise HtstAPIException(f"Invalid `{name}` value. Supported values: {supported}.")
-
-
-_MATERIAL = re.compile(r":material/[a-z0-9_]+:")
-
-
-def icon(value: Any) -> str | None:
-    """An `icon`: one emoji, a `:material/name:` shortcode or "spinner"; None, "" and
-    blanks mean no icon (Streamlit's rule)."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise HtstAPIException(f"Invalid `icon` type. Expected one of: str, None. Provided type: {type(value).__name__}.")
-    value = value.strip()
-    if not value:
-        return None
-    if value == "spinner" or _MATERIAL.fullmatch(value) or emoji.is_emoji(value):
-        return value
-    raise HtstAPIException(
-        f'The value "{value}" is not a valid icon. Please use a single emoji or a Material icon '
-        "shortcode like `:material/thumb_up:`."
-    )
 
 
 def icon_position(value: Any) -> str:

@@ -17,8 +17,8 @@ from ..runtime.context import current
 from ..runtime.nodes import Node
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import draw_widget, drawable_value, register_widget
+from . import icons, sizing
 from . import layout_checks as checks
-from . import sizing
 from .block import Block, add_container, public
 
 sidebar = Block(root="sidebar")
@@ -259,7 +259,7 @@ def expander(
         raise HtstAPIException("Invalid `type` value. Supported values: 'default', 'compact', 'step'.")
     props: dict[str, Any] = {
         "label": str(label),
-        "icon": checks.icon(icon),
+        "icon": icons.icon(icon),
         "type": type,
         "width": sizing.width(width, allow=("stretch",)),
     }

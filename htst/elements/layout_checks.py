@@ -1,6 +1,6 @@
 """Parameters shared by the layout commands, checked with Streamlit 1.67's messages.
 
-Gaps, alignments, element keys (a CSS class and a claim on the run's keys), icons and
+Gaps, alignments, element keys (a CSS class and a claim on the run's keys) and
 the `on_change` modes of expanders and tabs. Each check returns what the HTML needs.
 """
 
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from typing import Any
-
-import emoji
 
 from ..errors import HtstAPIException
 from ..runtime.context import RunContext
@@ -20,8 +18,6 @@ _GAP_CHOICES = ", ".join(f"'{name}'" for name in GAPS) + ", None, a non-negative
 _MAX_PIXELS = 2**32 - 1
 HORIZONTAL = ("left", "center", "right", "distribute")
 VERTICAL = ("top", "center", "bottom", "distribute")
-_MATERIAL = re.compile(r":material/[a-z0-9_]+:")
-_ZWSP = "\u200b"  # 1.67 writes `:material​/…:` so that markdown leaves the example as text
 
 
 def gap(value: Any) -> str | None:
@@ -78,23 +74,6 @@ def duplicate_key(key: str) -> HtstAPIException:
     return HtstAPIException(
         f"There are multiple elements with the same `key='{key}'`. To fix this, please make "
         "sure that the `key` argument is unique for each element you create."
-    )
-
-
-def icon(value: Any) -> str | None:
-    """A checked `icon`: an emoji, a `:material/name:` shortcode or "spinner"; None for none."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise HtstAPIException(f"Invalid `icon` type. Expected one of: str, None. Provided type: {type(value).__name__}.")
-    value = value.strip()
-    if not value:
-        return None
-    if value == "spinner" or _MATERIAL.fullmatch(value) or emoji.is_emoji(value):
-        return value
-    raise HtstAPIException(
-        f'The value "{value}" is not a valid icon. Please use a single emoji or a Material '
-        f"icon shortcode like `:material{_ZWSP}/thumb_up:`."
     )
 
 

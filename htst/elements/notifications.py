@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import HtstAPIException
 from ..runtime.context import command, current
 from ..runtime.nodes import Node
-from . import text_params
+from . import icons
 from .block import Block, add_element, public
 
 # Seconds a toast stays; 0 is "until closed".
@@ -66,7 +66,7 @@ def _toast_props(body: Any, icon: str | None, duration: Any) -> dict[str, Any]:
         raise HtstAPIException(
             "Invalid `duration` value. Supported values: short, long, infinite, a positive integer."
         )
-    return {"body": text, "icon": text_params.icon(icon), "duration": seconds, "nonce": _nonce()}
+    return {"body": text, "icon": icons.icon(icon), "duration": seconds, "nonce": _nonce()}
 
 
 class Toast(Block):

@@ -7,12 +7,11 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
 
-
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from . import input_params, sizing
+from . import icons, input_params, sizing
 from .block import public
 
 
@@ -342,7 +341,7 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None, value
     """
     on_change = input_params.callback(on_change)
     must = input_params.required(required)
-    shown_icon = input_params.icon(icon)
+    shown_icon = icons.icon(icon)
     size = sizing.width(width, allow=("stretch",))
     numbers = [v for v in (min_value, max_value, step) if v is not None]
     if value not in ("min", None):

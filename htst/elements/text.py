@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current
-from . import sizing, text_params
+from . import icons, sizing, text_params
 from .block import Block, add_element, public
 
 _DIVIDER_CYCLE = ("blue", "green", "orange", "red", "violet", "gray", "rainbow")
@@ -44,7 +44,7 @@ def _heading(kind: str, body: Any, anchor: Any, help: str | None, divider: bool 
         "body": str(body),
         "anchor": text_params.anchor(anchor),
         "help": help,
-        "icon": text_params.icon(icon),
+        "icon": icons.icon(icon),
         **_text_props(width, text_alignment, wrap),
     }
     if divider is True:

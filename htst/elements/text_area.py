@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..errors import HtstAPIException, InvalidWidgetValue
+from ..errors import HtstAPIException
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
 from . import input_params, sizing
 from .block import public
-from .text_input import refuse_text
+from .text_input import posted_text, refuse_text
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEIGHT_KEYWORDS = ("content", "stretch")
@@ -40,14 +40,7 @@ class TextAreaSpec(WidgetSpec):
     required: bool = False
 
     def parse(self, raw: Any) -> str | None:
-        if raw is None:
-            return None
-        if not isinstance(raw, str):
-            raise InvalidWidgetValue(f"expected text, got {raw!r}")
-        text = _to_lf(raw)
-        if self.max_chars is not None and len(text) > self.max_chars:
-            raise InvalidWidgetValue(f"text is longer than max_chars={self.max_chars}")
-        return text
+        return None if raw is None else posted_text(raw, self.max_chars, _to_lf)
 
     def serialize(self, value: Any) -> str:
         return "" if value is None else _to_crlf(str(value))

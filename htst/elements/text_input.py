@@ -19,7 +19,7 @@ from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.durations import to_seconds
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from . import input_params, sizing
+from . import icons, input_params, sizing
 from .block import public
 
 _EMAIL = (r"^[^\s@]+@[^\s@]+\.[^\s@]+$", "Enter a valid email address.")
@@ -63,19 +63,23 @@ class TextInputSpec(WidgetSpec):
     message: str | None = None
 
     def parse(self, raw: Any) -> str | None:
-        if raw is None:
-            return None
-        if not isinstance(raw, str):
-            raise InvalidWidgetValue(f"expected text, got {raw!r}")
-        if self.max_chars is not None and len(raw) > self.max_chars:
-            raise InvalidWidgetValue(f"text is longer than max_chars={self.max_chars}")
-        return raw
+        return None if raw is None else posted_text(raw, self.max_chars)
 
     def serialize(self, value: Any) -> str:
         return "" if value is None else str(value)
 
     def refuse(self, raw: Any) -> str | None:
         return refuse_text(raw, self.required, self.pattern, self.message)
+
+
+def posted_text(raw: Any, max_chars: int | None, normalize: Callable[[str], str] = str) -> str:
+    """A posted text field's value (after `normalize`), checked against `max_chars`."""
+    if not isinstance(raw, str):
+        raise InvalidWidgetValue(f"expected text, got {raw!r}")
+    text = normalize(raw)
+    if max_chars is not None and len(text) > max_chars:
+        raise InvalidWidgetValue(f"text is longer than max_chars={max_chars}")
+    return text
 
 
 def refuse_text(raw: Any, required: bool, pattern: str | None = None, message: str | None = None) -> str | None:
@@ -160,7 +164,7 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
     must = input_params.required(required)
     check = _validate(validate, type_validate)
     pause = _live(live)
-    shown_icon = input_params.icon(type_icon if icon is None else icon)
+    shown_icon = icons.icon(type_icon if icon is None else icon)
     size = sizing.width(width, allow=("stretch",))
     default = None if value is None else str(value)
     if default is not None and max_chars is not None and len(default) > max_chars:

@@ -480,9 +480,26 @@ def test_selectbox_icon_is_drawn_in_the_field(serve, icon, shown):
 
 
 def test_selectbox_icon_errors_are_streamlits():
-    assert _error('st.selectbox("S", ["a"], icon="bad")') == 'The value "bad" is not a valid icon. Please use a single emoji or a Material icon shortcode like `:material/thumb_up:`.'
+    assert _error('st.selectbox("S", ["a"], icon="bad")') == 'The value "bad" is not a valid icon. Please use a single emoji or a Material icon shortcode like `:material\u200b/thumb_up:`.'
     assert _error('st.selectbox("S", ["a"], icon=5)') == "Invalid `icon` type. Expected one of: str, None. Provided type: int."
 
+
+
+@pytest.mark.parametrize(
+    ("call", "element"),
+    [
+        ('st.button("B", icon={})', "button"),
+        ('with st.form("f"):\n    st.form_submit_button("B", icon={})', "form_submit_button"),
+        ('st.download_button("B", "data", icon={})', "download_button"),
+        ('st.link_button("B", "https://example.com", icon={})', "link_button"),
+    ],
+)
+def test_button_icons_are_checked_like_every_other_icon(call, element):
+    assert _error(call.format('"bad"')).startswith('The value "bad" is not a valid icon.')
+    for given, kept in (('"  :material/home:  "', ":material/home:"), ('"   "', None)):
+        at = AppTest.from_string("import htst as st\n" + call.format(given)).run()
+        assert not at.exception
+        assert at.get(element)[0].props["icon"] == kept
 
 # -- selectbox accept_new_options ----------------------------------------------------------------
 

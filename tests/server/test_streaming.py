@@ -13,23 +13,10 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
+from html_dom import VOID
+
 HTMX = {"HX-Request": "true"}
 _PARTIAL = re.compile(r'<hx-partial hx-target="#([^"]+)"[^>]*>(.*?)</hx-partial>', re.DOTALL)
-_VOID = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 
 PROGRESS = """
 import time
@@ -124,7 +111,7 @@ class _Spans(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
         eid = dict(attrs).get("id")
-        if tag in _VOID:
+        if tag in VOID:
             if eid:
                 self.spans[eid] = (start, self.html.index(">", start) + 1)
             return

@@ -46,11 +46,14 @@ class ToggleSpec(CheckboxSpec):
     kind = "toggle"
 
 
+_CHECKBOX, _TOGGLE = shared(CheckboxSpec()), shared(ToggleSpec())
+
+
 def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: Any) -> bool:
     callback = input_params.callback(on_change)
     size = sizing.width(width)
     ctx, meta, current = register_widget(
-        shared(spec),
+        spec,
         key=key,
         identity=(str(label), bool(value), help),
         default=bool(value),
@@ -73,13 +76,13 @@ def checkbox(label: str, value: bool = False, key: str | int | None = None, help
     `wrap=None` keeps the label on one line in a row (a column), ending in "…" with the
     whole label on hover; True wraps it, False always keeps it on one line.
     """
-    return _bool_widget(CheckboxSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
+    return _bool_widget(_CHECKBOX, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
 
 
 @public
 def toggle(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> bool:
     """Display a toggle switch; returns whether it is on (`wrap` as for st.checkbox)."""
-    return _bool_widget(ToggleSpec(), label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
+    return _bool_widget(_TOGGLE, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
 
 
 def _options_list(options: Any) -> list[Any]:

@@ -210,6 +210,7 @@ class _SliderPlan(NamedTuple):
     identity: tuple  # low, high, default, step, format
     raw: tuple  # min, max and step on the wire
     bounds: tuple[str, str]
+    display: Callable[[Any], str]  # a value as the slider shows it
 
 
 _PLANS: dict[tuple, _SliderPlan] = {}
@@ -282,7 +283,7 @@ def _make_slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, for
     display = _display(kind, fmt)
     bounds = (str(low), str(high)) if numeric else (display(low), display(high))
     spec = shared(SliderSpec(values_codec, is_range))
-    return _SliderPlan(kind, spec, default, (low, high, default, step, fmt), (raw_low, raw_high, raw_step), bounds)
+    return _SliderPlan(kind, spec, default, (low, high, default, step, fmt), (raw_low, raw_high, raw_step), bounds, display)
 
 
 def _display(kind: str, fmt: str) -> Callable[[Any], str]:
@@ -308,8 +309,7 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         first = min_value if min_value is not None else (0.0 if isinstance(max_value, float) else 0)
         value = [first, max_value if max_value is not None else 100] if is_range else first
     plan = _slider_plan(min_value, max_value, value, step, format)
-    kind, numeric, is_range = plan.kind, plan.kind in ("int", "float"), plan.spec.multi
-    display = _display(kind, plan.identity[4])
+    kind, numeric, is_range, display = plan.kind, plan.kind in ("int", "float"), plan.spec.multi, plan.display
     ctx, meta, current_value = register_widget(
         plan.spec,
         key=key, identity=(str(label), *plan.identity, help),
@@ -317,13 +317,13 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         callback=on_change, args=args, kwargs=kwargs,
     )
     props = base_props(meta, label, help, disabled, label_visibility)
-    shown_values = tuple(current_value) if is_range else (current_value,)
+    displays = tuple(map(display, current_value)) if is_range else (display(current_value),)
     props.update(
         min=plan.raw[0], max=plan.raw[1], step=plan.raw[2], range=is_range,
         live=numeric and not is_range,  # htst.js shows the raw number while dragging
         bounds=plan.bounds,
-        displays=tuple(display(v) for v in shown_values),
-        display=" – ".join(display(v) for v in shown_values),
+        displays=displays,
+        display=" – ".join(displays),
         width=size,
     )
     if not numeric:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..errors import HtstAPIException
-from ..runtime.widget_spec import WidgetSpec, shared
+from ..runtime.widget_spec import WidgetSpec, spec_of
 from ..runtime.widgets import base_props, draw_widget, register_widget
 from . import input_params, sizing
 from .block import public
@@ -77,7 +77,7 @@ def text_area(label: str, value: str | None = "", height: int | str | None = Non
         default = default[:max_chars]
 
     ctx, meta, current = register_widget(
-        shared(TextAreaSpec(max_chars, must)), key=key,
+        spec_of(TextAreaSpec, max_chars, must), key=key,
         identity=(str(label), default, height, max_chars, help, placeholder) + ((must,) if key is None else ()),
         default=default, default_given=bool(default),
         callback=callback, args=args, kwargs=kwargs,

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.durations import to_seconds
-from ..runtime.widget_spec import WidgetSpec, shared
+from ..runtime.widget_spec import WidgetSpec, spec_of
 from ..runtime.widgets import base_props, draw_widget, register_widget
 from . import icons, input_params, sizing
 from .block import public
@@ -172,7 +172,7 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
     pattern, message = check if check else (None, None)
 
     ctx, meta, current = register_widget(
-        shared(TextInputSpec(max_chars, must, pattern, message)), key=key,
+        spec_of(TextInputSpec, max_chars, must, pattern, message), key=key,
         identity=(str(label), default, max_chars, type, help, autocomplete, placeholder, pattern, pause)
         + ((must,) if key is None else ()),
         default=default, default_given=bool(default),

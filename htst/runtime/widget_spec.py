@@ -18,7 +18,6 @@ from typing import Any, ClassVar, Literal
 from ..errors import InvalidWidgetValue
 
 
-
 class _Nothing:
     """Returned by a hook that has nothing to apply (no field, not clickable, ignored)."""
 
@@ -167,6 +166,26 @@ def shared(spec: WidgetSpec) -> WidgetSpec:
         if len(_SHARED) >= _SHARED_LIMIT:
             _SHARED.clear()  # only sharing is lost: every holder keeps its instance
         return _SHARED.setdefault(spec, spec)
+
+
+_BY_ARGS: dict[tuple, WidgetSpec] = {}
+
+
+def spec_of(cls: type[WidgetSpec], *args: Any) -> WidgetSpec:
+    """`shared(cls(*args))`, without building a spec each run: widgets drawn with the
+    same arguments run after run look theirs up."""
+    key = (cls, args)
+    try:
+        found = _BY_ARGS.get(key)
+    except TypeError:
+        return shared(cls(*args))
+    if found is None:
+        found = shared(cls(*args))
+        with _SHARED_LOCK:
+            if len(_BY_ARGS) >= _SHARED_LIMIT:
+                _BY_ARGS.clear()
+            found = _BY_ARGS.setdefault(key, found)
+    return found
 
 
 class WidgetMeta:

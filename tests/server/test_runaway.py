@@ -3,7 +3,7 @@ the server or a CPU core with it.
 
 After a runaway run starts, the next click in that tab is answered within 2 s with the
 new run's result, other tabs keep working while it spins, and the server's CPU use
-falls back near idle within 2 s of the click.
+falls back near idle within 2 s of the click, or of the tab closing.
 
 The app runs in its own process (`python -m htst run`), over real HTTP: a thread spinning
 in pure Python cannot be killed from outside, so in the test process it would burn a core
@@ -154,6 +154,13 @@ class Tab:
         with self.post({"_htst_click": "ping"}, timeout=timeout) as response:
             return _pings(json.load(response))
 
+    def close(self) -> int:
+        """What a closing tab's `pagehide` beacon sends; the answer's status."""
+        body = urllib.parse.urlencode({"_htst_tab": self.token}).encode()
+        request = urllib.request.Request(self.server.url + "_htst/close", data=body)
+        with self.opener.open(request, timeout=ANSWER_WITHIN) as response:
+            return response.status
+
     def start_spinning(self) -> None:
         """Click Spin as htmx does; the answer turns into a stream, which we leave."""
         response = self.post({"_htst_click": "spin"}, htmx=True, timeout=10)
@@ -280,6 +287,19 @@ def test_the_cpu_is_near_idle_within_2_s_of_the_click(server):
         f"the server was still busy in {WINDOW} s windows after the click: {seen} "
         f"(click answered: {click.result is not None}, {click.error!r})"
     )
+
+
+def test_the_cpu_is_near_idle_within_2_s_of_the_tab_closing(server):
+    """Nobody clicks again: the tab is closed (its `pagehide` beacon), and the runaway
+    thread is stopped all the same."""
+    tab = _spin(server)
+    closed = time.monotonic()
+    assert tab.close() == 204
+    seen: list[Usage] = []
+    while not seen or (not seen[-1].idle and time.monotonic() <= closed + IDLE_WITHIN):
+        seen.append(server.usage())
+    assert seen[-1].idle, f"the server was still busy in {WINDOW} s windows after the tab closed: {seen}"
+    assert Tab(server).ping(timeout=ANSWER_WITHIN) == 1  # the server goes on for other tabs
 
 
 def test_a_run_stuck_in_c_code_is_given_up_and_the_tab_goes_on(server):

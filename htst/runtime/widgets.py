@@ -100,7 +100,7 @@ def register_widget(
         form=container.form,
         fragment=container.fragment,
     )
-    previous = ctx.state.widget_meta(wid)
+    previous = ctx.state.widget_meta(wid) if options is not None else None
     value, warning = ctx.state.register(meta, default, default_given)
     if options is not None:
         value = _options_value(ctx, meta, previous, value, options)

@@ -137,7 +137,8 @@ class RunContext:
 
     def add(self, type: str, props: dict[str, Any], container: bool = False) -> Node:
         """Draw a node at the cursor. `props` must not be changed afterwards (they may be shared)."""
-        self.checkpoint()
+        if self.control.cancelled:  # `checkpoint()`, inlined: every element passes here
+            raise ScriptInterrupted()
         props = shared_props(props)
         target = self.stack[-1]
         if self.fragment_run is not None and target.fragment != self.fragment_run and target not in self.touched:

@@ -21,7 +21,7 @@ class Node:
 
     __slots__ = ("type", "props", "children", "id", "form", "fragment", "data")
 
-    def __init__(self, type: str, props: dict[str, Any], id: str, container: bool = False):
+    def __init__(self, type: str, props: dict[str, Any], id: str, container: bool = False, form: str | None = None, fragment: str | None = None):
         self.type = type
         # What the HTML shows, and nothing else. Never changed in place once the node is
         # drawn (a change is a new dict): props may be shared between sessions, and the
@@ -31,8 +31,8 @@ class Node:
         self.children: list[Node] | None = [] if container else None
         # The form and the fragment this node was drawn in (inherited from its parent):
         # widgets read them to batch values (forms) and to know whose rerun they cause.
-        self.form: str | None = None
-        self.fragment: str | None = None
+        self.form = form
+        self.fragment = fragment
         # Server-side payload, never rendered: a widget's value, a dataframe's frame.
         self.data: Any = None
 
@@ -42,12 +42,14 @@ class Node:
 
     def add(self, type: str, props: dict[str, Any], container: bool = False) -> Node:
         assert self.children is not None, "only containers take children"
+        children = self.children
         if self.type == "empty":
             # An st.empty slot holds one element; writing to it replaces the previous one.
-            self.children.clear()
-        node = Node(type, props, child_id(self.id, len(self.children)), container)
-        node.form, node.fragment = self.form, self.fragment
-        self.children.append(node)
+            children.clear()
+        index = len(children)
+        id = _IDS.get((self.id, index)) or child_id(self.id, index)
+        node = Node(type, props, id, container, self.form, self.fragment)
+        children.append(node)
         return node
 
     def walk(self):
@@ -112,9 +114,9 @@ def shared_props(props: dict[str, Any]) -> dict[str, Any]:
     unhashable value (a list) stay their own. The key holds the values' types too: 1,
     1.0 and True are equal but do not render alike.
     """
+    values = props.values()
     try:
-        values = tuple(props.values())
-        key = (tuple(props), values, tuple(map(type, values)))
+        key = (*props, *values, *map(type, values))  # n names, n values, n types
         found = _SHARED_PROPS.get(key)
     except TypeError:
         return props if type(props) is dict else dict(props)

@@ -88,6 +88,12 @@ from .elements.chat import chat_input as chat_input
 from .caching.cached import cache_data as cache_data
 from .caching.cached import cache_resource as cache_resource
 
+# Multipage apps
+from .elements.navigation import Page as Page
+from .elements.navigation import navigation as navigation
+from .elements.navigation import switch_page as switch_page
+from .elements.navigation import page_link as page_link
+
 # Control flow and state
 from .runtime.control import stop as stop
 from .runtime.control import rerun as rerun

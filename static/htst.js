@@ -242,7 +242,12 @@
     restoreTabs();
   });
 
-  document.addEventListener("htmx:after:swap", function () { restoreTabs(); syncPage(); });
+  document.addEventListener("htmx:after:swap", function () {
+    restoreTabs();
+    syncPage();
+    var title = document.getElementById("htst-title"); // the run's title (a page's, set_page_config's)
+    if (title && title.textContent && document.title !== title.textContent) document.title = title.textContent;
+  });
 
   // -- Live runs: a long run streams; the page shows it is running, with a Stop button.
   function setRunning(number, on) {
@@ -263,6 +268,24 @@
   document.addEventListener("htst:running", function (e) { setRunning(Number(e.detail.data), true); });
   document.addEventListener("htst:done", function (e) { setRunning(Number(e.detail.data), false); });
   document.addEventListener("htst:url", function (e) { history.replaceState(history.state, "", e.detail.data); });
+  document.addEventListener("htst:push-url", function (e) { history.pushState({ htmx: true }, "", e.detail.data); });
+
+  // -- Pages: the menu and page links switch pages inside the session (its state kept);
+  // the server pushes the page's URL. Back and Forward switch the same way, without a push.
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-htst-page]");
+    if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    send(null, { _htst_page: a.getAttribute("data-htst-page"), _htst_query: a.getAttribute("data-htst-query") || "" });
+  });
+  document.addEventListener("htmx:before:history:restore", function (e) {
+    var r = root();
+    if (!r) return;
+    e.preventDefault();
+    var base = r.getAttribute("data-htst-base") || "/";
+    var path = location.pathname.indexOf(base) === 0 ? decodeURIComponent(location.pathname.slice(base.length)) : "";
+    send(null, { _htst_page: path, _htst_query: location.search.slice(1), _htst_history: "1" });
+  });
   document.addEventListener("htmx:after:request", function (e) {
     var run = e.detail.ctx.response && e.detail.ctx.response.headers.get("X-Htst-Run");
     if (run) setRunning(Number(run), false); // answered in one response: finished

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..runtime.app import RunHooks
 from ..runtime.magic import make_magic
 from .alerts import error, exception_element, warning
+from .navigation import draw_navigation
 from .write import is_htst_object, write
 
 RUN_HOOKS = RunHooks(
@@ -16,4 +17,5 @@ RUN_HOOKS = RunHooks(
     error=error,
     warning=warning,
     magic=make_magic(write, is_htst_object),
+    navigation=draw_navigation,
 )

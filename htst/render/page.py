@@ -11,9 +11,10 @@ server keeps one per tab, and `partials` sends only the nodes whose signature ch
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..runtime.context import ROOTS
 from ..runtime.nodes import Node
@@ -38,6 +39,17 @@ def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.
     # Highlighting colours load only with code (htst.js adds them when a swap brings some).
     context.setdefault("code_css", any('class="htst-code' in html for html in root_html.values()))
     return renderer.template(template).render(roots=root_html, **context)
+
+
+def page_title(title: str | None, script_name: str) -> str:
+    """The browser tab's title: the run's (a page's title, st.set_page_config's), or the
+    script's name."""
+    return title or Path(script_name).stem.replace("_", " ")
+
+
+def title_partial(title: str) -> str:
+    """The tab's title, for an answer that changes it (htst.js copies it to document.title)."""
+    return f'<hx-partial hx-target="#htst-title" hx-swap="outerMorph"><span id="htst-title" hidden>{escape(title)}</span></hx-partial>'
 
 
 def app_root(renderer: Renderer, roots: dict[str, Node], **context: Any) -> str:

@@ -9,12 +9,14 @@ import linecache
 import os
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
-from typing import Any, Callable
+from typing import Any
 
 from ..config import Config
+from ..errors import HtstAPIException
 from ..secrets import Secrets, default_secret_paths
 from . import context
 from .context import RerunRequested, RunContext, RunControl, ScriptStopped
@@ -23,6 +25,7 @@ from .fragments import run_body
 from .magic import MAGIC_NAME, add_magic
 from .media import MediaStore
 from .nodes import Node, merge_roots
+from .pages import Navigation, Page, directory_pages
 from .session import Session
 
 MAX_RERUNS = 100  # st.rerun() in every run would otherwise spin forever
@@ -45,6 +48,7 @@ class RunHooks:
     error: Callable[[str], Any]  # an st.error (a form without its submit button)
     warning: Callable[[str], Any]  # an st.warning (a widget's default and a preset key)
     magic: Callable[[Any, Any], Any]  # what a bare expression on its own line calls
+    navigation: Callable[[Any], Any]  # draws a multipage app's menu (a runtime.pages.Navigation)
 
 
 class AppScript:
@@ -70,7 +74,10 @@ class AppScript:
         cwd, home = Path.cwd(), Path.home()
         self.secrets = secrets if secrets is not None else Secrets.from_paths(default_secret_paths(cwd, home))
         self._file = str(self.path) if self.path else self.name
-        self._compiled: tuple[Any, CodeType] | None = None
+        self._compiled: dict[str | None, tuple[Any, CodeType]] = {}  # file (None: source) -> (version, code)
+        # Set for good once any session calls st.navigation: the pages/ directory is then
+        # ignored (docs 7.3).
+        self.uses_navigation = False
         self._compile_lock = threading.Lock()
         self.media = MediaStore()  # downloads and other bytes the page links to
         if self.path is not None:
@@ -81,21 +88,26 @@ class AppScript:
     # -- compiling ----------------------------------------------------------------
     def code(self) -> CodeType:
         """The compiled script, recompiled only when the file (or magic setting) changes."""
+        return self._code_of(self.path, self._source)
+
+    def _code_of(self, path: Path | None, source: str | None = None) -> CodeType:
+        """A script's code (the entrypoint's, or a page file's), compiled once per version."""
         magic = bool(self.config["runner.magicEnabled"])
         version: Any
-        if self.path is not None:
-            stat = self.path.stat()
+        if path is not None:
+            stat = path.stat()
             version = (stat.st_mtime_ns, stat.st_size, magic)
         else:
             version = (None, magic)
-        compiled = self._compiled
+        slot = str(path) if path is not None else None
+        compiled = self._compiled.get(slot)
         if compiled is not None and compiled[0] == version:
             return compiled[1]
         with self._compile_lock:
-            source = self.path.read_text(encoding="utf-8") if self.path else self._source
+            source = path.read_text(encoding="utf-8") if path is not None else source
             # A script given as a string is named by its text too: linecache (tracebacks,
             # st.echo, cached functions' source) must not mix up two such scripts.
-            filename = str(self.path) if self.path else f"<{self.name} {_digest(source or '')}>"
+            filename = str(path) if path is not None else f"<{self.name} {_digest(source or '')}>"
             tree = ast.parse(source or "", filename)
             if magic:
                 tree = add_magic(
@@ -105,11 +117,11 @@ class AppScript:
                     source=source or "",
                 )
             code = compile(tree, filename, "exec", dont_inherit=True)
-            if self.path is None:
+            if path is None:
                 # Tracebacks and st.echo read source lines through linecache.
                 lines = (source or "").splitlines(keepends=True)
                 linecache.cache[filename] = (len(source or ""), None, lines, filename)
-            self._compiled = (version, code)
+            self._compiled[slot] = (version, code)
             return code
 
     # -- running ------------------------------------------------------------------
@@ -131,6 +143,7 @@ class AppScript:
         a stuck script could keep.
         """
         session.run_count += 1
+        session.page_not_found = None
         state = session.state
         scope = fragment if fragment in session.fragments else self._fragment_of(session, changes)
         ctx = self._context(session, scope, control)
@@ -188,6 +201,9 @@ class AppScript:
                     state.finished_run(ctx.fragment_run)
                 else:
                     state.interrupted_run()
+                if ctx.fragment_run is None:
+                    session.navigation = ctx.navigation or session.navigation
+                    session.page_title = ctx.page_title
                 if ctx.fragment_run is None and completed:
                     session.fragments = ctx.fragments  # fragments no longer called are gone
                 else:
@@ -283,14 +299,72 @@ class AppScript:
         run_body(ctx, call)
 
     def _exec(self, ctx: RunContext) -> None:
-        code = self.code()
+        if self.path is not None and not self.uses_navigation and (self.path.parent / "pages").is_dir():
+            self._exec_directory_page(ctx)
+        else:
+            self._exec_file(self.code(), self._file)
+        if ctx.navigation is None and ctx.session.page:
+            # One page only: a pathname in the URL names nothing.
+            self._page_not_found(ctx, ctx.session.page)
+            ctx.session.page = ""
+
+    def _exec_file(self, code: CodeType, file: str) -> None:
         namespace: dict[str, Any] = {
             "__name__": "__main__",
-            "__file__": self._file,
+            "__file__": file,
             "__builtins__": builtins,
             MAGIC_NAME: self.hooks.magic,
         }
         exec(code, namespace)
+
+    def _exec_directory_page(self, ctx: RunContext) -> None:
+        """The pages/ directory: the entrypoint is the home page, each file another page."""
+        assert self.path is not None
+        navigation = Navigation(
+            [("", directory_pages(self.path, lambda path, default=False: Page(path, default=default)))],
+            automatic=True,
+        )
+        page = self.navigate(ctx, navigation)
+        if page.source == self.path:
+            self._exec_file(self.code(), self._file)
+        else:
+            page.run()
+
+    # -- pages --------------------------------------------------------------------
+    def navigate(self, ctx: RunContext, navigation: Navigation) -> Page:
+        """Declare this run's pages (st.navigation, or the pages/ directory): the page the
+        session asked for (or the default one) is the page this run shows."""
+        page = navigation.resolve(ctx.session.page)
+        ctx.navigation = navigation
+        ctx.page_title = page.title
+        ctx.session.page = page.url_path
+        page._runs = lambda page: self._run_page(ctx, page)
+        with ctx.control.lock:
+            self.hooks.navigation(navigation)
+        if navigation.not_found is not None:
+            self._page_not_found(ctx, navigation.not_found)
+        return page
+
+    def _run_page(self, ctx: RunContext, page: Page) -> None:
+        if ctx.running_page is not None:
+            raise HtstAPIException("A page cannot run another page: call `.run()` from the entrypoint file.")
+        ctx.running_page, entry_page = page, ctx.page
+        ctx.page = page.key  # the same widget on two pages is two widgets
+        try:
+            if isinstance(page.source, Path):
+                self._exec_file(self._code_of(page.source), str(page.source))
+            else:
+                page.source()
+        finally:
+            ctx.running_page, ctx.page = None, entry_page
+
+    def _page_not_found(self, ctx: RunContext, pathname: str) -> None:
+        ctx.session.page_not_found = pathname
+        with ctx.control.lock, ctx.inside(ctx.roots["events"]):
+            self.hooks.error(
+                f"**Page not found.** You have requested page `/{pathname}`, but no page of this "
+                "app has that URL. Running the app's main page."
+            )
 
     def _show_exception(self, exc: BaseException) -> None:
         try:

@@ -21,13 +21,13 @@ if TYPE_CHECKING:
     from .app import AppScript
     from .session import Session
 
-ROOTS = ("events", "main", "sidebar")
+ROOTS = ("events", "main", "nav", "sidebar")
 # Short DOM ids for the roots: every node id starts with one, so they show in every answer.
-ROOT_IDS = {"events": "he", "main": "hm", "sidebar": "hs"}
+ROOT_IDS = {"events": "he", "main": "hm", "nav": "hn", "sidebar": "hs"}
 
 
 def empty_roots() -> dict[str, Node]:
-    """The three page roots of a tree nothing has been drawn into."""
+    """The page roots of a tree nothing has been drawn into (`nav`: a multipage app's menu)."""
     return {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
 
 
@@ -106,7 +106,10 @@ class RunContext:
         # A fragment rerun draws into the tree the client shows; a full run builds a new one.
         self.roots = roots if roots is not None else empty_roots()
         self.stack: list[Node] = [self.roots["main"]]
-        self.page = ""  # the page being drawn (part of every widget's id)
+        self.page = ""  # the page being drawn (part of every widget's id); "" the entrypoint
+        self.navigation: Any = None  # runtime.pages.Navigation, once this run has declared its pages
+        self.running_page: Any = None  # the runtime.pages.Page whose source runs now
+        self.page_title: str | None = None  # the browser tab's title this run asks for
         self.widget_ids: set[str] = set()
         self.element_keys: set[str] = set()  # keys of keyed containers: widgets' keys may not repeat them
         self.control = RunControl()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from typing import Any
 from urllib.parse import urlencode
 
 from ..errors import HtstAPIException
@@ -26,6 +26,26 @@ class QueryParamsState:
 
     def query_string(self) -> str:
         return urlencode([(k, v) for k, values in self.params.items() for v in values])
+
+    def replace(self, params: Any) -> None:
+        """The query a page switch lands with (`st.switch_page(query_params=)`): these only."""
+        self.load(pairs_of(params))
+        self.dirty = True
+
+
+def pairs_of(params: Any) -> list[tuple[str, str]]:
+    """A dict (values: one value, or a list of them) or pairs, as (key, str(value)) pairs."""
+    items = params.items() if hasattr(params, "items") else params
+    pairs = []
+    for key, value in items:
+        for one in value if isinstance(value, (list, tuple)) else [value]:
+            pairs.append((str(key), str(one)))
+    return pairs
+
+
+def encode(params: Any) -> str:
+    """`query_params` of a page link, as a query string."""
+    return urlencode(pairs_of(params))
 
 
 class QueryParams(MutableMapping):

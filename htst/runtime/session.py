@@ -29,3 +29,12 @@ class Session:
         self.roots: dict[str, Node] | None = None
         # Fragments the last full run called, by id: what a fragment rerun runs again.
         self.fragments: dict[str, Any] = {}
+        # Multipage: the pathname of the page to show (what the URL or a page switch asked
+        # for, then the page the last run showed), the last run's pages, and the app's URL
+        # (and the query that keeps this tab in no-JS page links), as the server mounts it.
+        self.page = ""
+        self.navigation: Any = None
+        self.page_not_found: str | None = None
+        self.page_title: str | None = None  # the last full run's (None: the script's name)
+        self.base_url = "/"
+        self.link_query = ""

@@ -15,6 +15,7 @@ import secrets as _secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, Flask, Response, redirect, request, url_for
 
@@ -33,7 +34,7 @@ from ..script import app_script
 from ..version import __version__
 from .http import is_browser_navigation, maybe_gzip, megabytes, too_large
 from .media import file_response, media_response
-from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, STOP, TAB, read_fields
+from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, HISTORY, PAGE, QUERY, STOP, TAB, read_fields
 from .static_files import asset_response, load_assets
 from .streaming import FIRST_LOOK, LiveRun, Runner
 from .tabs import Tab, TabStore
@@ -72,12 +73,23 @@ class HtstSite:
 
     # -- GET / ----------------------------------------------------------------------
     def page(self, path: str = "") -> Response:
-        """A new tab: a new session, its first run, the whole page (or its JSON)."""
+        """A page's URL: a new tab (a new session, its first run) with the whole page (or
+        its JSON). A no-JS page link carries its tab (`_htst_tab`): that session goes on."""
+        if path.split("/", 1)[0] == "_htst":
+            return Response("Not found", status=404, content_type="text/plain")  # htst's own routes
         visit = self._read(posted=False)
         # `format=json` selects the answer's format; it is not one of the app's query params.
-        pairs = [(k, v) for k, v in request.args.items(multi=True) if (k, v) != ("format", "json")]
-        tab = visit.tab = self._new_tab(pairs)
-        live = self.runner.start(tab)
+        pairs = [(k, v) for k, v in request.args.items(multi=True) if (k, v) != ("format", "json") and k != TAB]
+        kept = self.tokens.read_tab(request.args.get(TAB), visit.sid) if not visit.new_cookie else None
+        tab = self.tabs.get(kept) if kept else None
+        if tab is not None:
+            visit.tab = tab
+            tab.session.query_params.load(pairs)
+            live = self._switch_page(tab, path)
+        else:
+            tab = visit.tab = self._new_tab(visit, pairs)
+            tab.session.page = tab.shown_page = path
+            live = self.runner.start(tab)
         if visit.mode == "json":
             return self._finish(self._answer_json(visit, live), visit)
         # A browser gets the page as soon as there is something to show and follows the rest
@@ -85,7 +97,13 @@ class HtstSite:
         finished = live.done.wait(PAGE_FIRST_LOOK if is_browser_navigation() else None)
         html = self._page_html(visit, live, attach=not finished)
         tab.session.query_params.dirty = False
+        tab.shown_page = tab.session.page if finished else path
         return self._finish(Response(html, content_type=HTML), visit)
+
+    def _switch_page(self, tab: Tab, path: str, changes: dict[str, Any] | None = None) -> LiveRun:
+        """Show another page in this tab's session: its state stays."""
+        tab.session.page = path
+        return self.runner.start(tab, changes)
 
     # -- POST /_htst/rerun: read -> apply -> run -> answer ------------------------------
     def rerun(self) -> Response:
@@ -99,6 +117,24 @@ class HtstSite:
             else:
                 response = self._answer(visit, self._run(visit, applied), applied.held)
         return self._finish(response, visit)
+
+    def _run(self, visit: Visit, applied: Applied) -> LiveRun | None:
+        """Start the run this post asks for; None when there is nothing to run."""
+        tab: Tab = visit.tab  # type: ignore[assignment]
+        fields = visit.fields
+        page = fields.get(PAGE)
+        if page is not None:
+            # A page switch (the menu, a page link, Back): the page's own query, and the
+            # changes made on the page left behind.
+            tab.session.query_params.replace(_query_pairs(fields.get(QUERY) or ""))
+            if fields.get(HISTORY):
+                tab.shown_page = page  # the browser is there already
+            return self._switch_page(tab, page, applied.changes)
+        fragment = fields.get(FRAGMENT) or None
+        clicked = self._clicked(visit)
+        if not (applied.changes or applied.rerun or fragment) and (visit.mode == "partials" or (clicked and clicked.attachment)):
+            return None
+        return self.runner.start(tab, applied.changes, fragment, interrupt=fragment is None)
 
     def _read(self, *, posted: bool) -> Visit:
         sid = self.tokens.read_cookie(request.cookies.get(COOKIE_NAME))
@@ -136,24 +172,17 @@ class HtstSite:
 
     def _restart(self, visit: Visit) -> Response:
         """An unknown, expired or forged tab: a fresh session and the whole app, never an error."""
-        tab = visit.tab = self._new_tab(())
+        tab = visit.tab = self._new_tab(visit, ())
         live = self.runner.start(tab)
         live.done.wait()
         if visit.mode == "json":
             return self._answer_json(visit, live)
         context = self._page_context(visit.sid, tab)
         tab.view = render_page.view_of(tab.session.roots)
+        tab.shown_title = context["page_title"]
         if visit.mode == "partials":
             return Response(render_page.app_root(self.renderer, tab.session.roots, **context), content_type=HTML)
         return Response(render_page.full_page(self.renderer, tab.session.roots, **context), content_type=HTML)
-
-    def _run(self, visit: Visit, applied: Applied) -> LiveRun | None:
-        """Start the run this post asks for; None when there is nothing to run."""
-        fragment = visit.fields.get(FRAGMENT) or None
-        clicked = self._clicked(visit)
-        if not (applied.changes or applied.rerun or fragment) and (visit.mode == "partials" or (clicked and clicked.attachment)):
-            return None
-        return self.runner.start(visit.tab, applied.changes, fragment, interrupt=fragment is None)  # type: ignore[arg-type]
 
     # -- answers --------------------------------------------------------------------
     def _answer(self, visit: Visit, live: LiveRun | None, held: dict[str, Any] | None) -> Response:
@@ -169,7 +198,7 @@ class HtstSite:
             live.done.wait()
         tab = visit.tab
         token = self.tokens.tab_token(visit.sid, tab.id)  # type: ignore[union-attr]
-        return Response(render_page.tree_json(tab.session.roots, tab=token), content_type="application/json")  # type: ignore[union-attr]
+        return Response(render_page.tree_json(tab.session.roots, tab=token, page=tab.session.page), content_type="application/json")  # type: ignore[union-attr]
 
     def _answer_page(self, visit: Visit, live: LiveRun | None, held: dict[str, Any] | None) -> Response:
         """A plain form post (no JavaScript): the whole page after the run, or the file a
@@ -196,7 +225,7 @@ class HtstSite:
             return Response(status=204)
         page_url = url_for(".page")  # the stream is sent after this request context ends
         if not live.done.wait(FIRST_LOOK):
-            events = self.runner.stream(live, lambda tab: self._new_url(tab, page_url))
+            events = self.runner.stream(live, lambda tab: (self._moved(tab), self._new_url(tab, page_url)))
             response = Response(events, content_type="text/event-stream; charset=utf-8")
             response.headers["Cache-Control"] = "no-cache"
             response.headers["X-Accel-Buffering"] = "no"  # proxies must not hold the events back
@@ -206,15 +235,20 @@ class HtstSite:
             return Response(status=204)  # a newer run answers for the page
         response = Response(body, status=200 if body else 204, content_type=HTML)
         response.headers["X-Htst-Run"] = str(live.number)
+        moved = self._moved(live.tab)
         url = self._new_url(live.tab, page_url)
         if url is not None:
-            response.headers["HX-Replace-Url"] = url
+            # A page switch is a new history entry (Back returns); a query change is not.
+            response.headers["HX-Push-Url" if moved else "HX-Replace-Url"] = url
         return response
 
     # -- helpers ----------------------------------------------------------------------
-    def _new_tab(self, query_pairs: Any) -> Tab:
+    def _new_tab(self, visit: Visit, query_pairs: Any) -> Tab:
         tab = Tab(Session(self.script))
         tab.session.query_params.load(query_pairs)
+        tab.session.base_url = url_for(".page")
+        # Page links keep the tab without JS (the token is worth nothing without the cookie).
+        tab.session.link_query = urlencode({TAB: self.tokens.tab_token(visit.sid, tab.id)})
         self.tabs.add(tab)
         return tab
 
@@ -225,6 +259,7 @@ class HtstSite:
 
         def render(roots: Any) -> str:
             tab.view = render_page.view_of(roots)
+            tab.shown_title = context["page_title"]
             return render_page.full_page(self.renderer, roots, attach=attach, **context)
 
         if live is None:
@@ -242,14 +277,20 @@ class HtstSite:
         return meta.spec
 
     @staticmethod
+    def _moved(tab: Tab) -> bool:
+        """The run went to another page (not back to the main one from an unknown URL)."""
+        return tab.session.page != tab.shown_page and tab.session.page_not_found is None
+
+    @staticmethod
     def _new_url(tab: Tab, page_url: str) -> str | None:
-        """The page's new address when the run changed the query params (once)."""
-        params = tab.session.query_params
-        if not params.dirty:
+        """The tab's new address when the run changed the page or the query params (once)."""
+        params, page = tab.session.query_params, tab.session.page
+        if not params.dirty and page == tab.shown_page:
             return None
         params.dirty = False
+        tab.shown_page = page
         query = params.query_string()
-        return page_url + (f"?{query}" if query else "")
+        return page_url + page + (f"?{query}" if query else "")
 
     def _urls(self) -> dict[str, str]:
         base = url_for(".page").rstrip("/")
@@ -257,13 +298,14 @@ class HtstSite:
             "rerun_url": f"{base}/_htst/rerun",
             "close_url": f"{base}/_htst/close",
             "static_url": f"{base}/_htst/static",
+            "base_url": f"{base}/",
         }
 
     def _page_context(self, sid: str, tab: Tab) -> dict[str, Any]:
         return {
             **self._urls(),
             "token": self.tokens.tab_token(sid, tab.id),
-            "page_title": Path(self.script.name).stem.replace("_", " "),
+            "page_title": render_page.page_title(tab.session.page_title, self.script.name),
             "asset_version": __version__,
             "theme_base": self.config["theme.base"] or "light",
             "theme_css": self.theme_css,
@@ -301,6 +343,10 @@ class HtstSite:
         return asset_response(asset, request)
 
 
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    return parse_qsl(query, keep_blank_values=True)
+
+
 def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: str | None = None, **options: Any) -> Blueprint:
     """A Flask blueprint serving the app; mount it with `register_blueprint(bp, url_prefix=...)`.
 
@@ -312,6 +358,7 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     site = HtstSite(script, config)
     bp = Blueprint(name or f"htst_{Path(script).stem}_{next(_names)}", __name__)
     bp.add_url_rule("/", "page", site.page, methods=["GET"])
+    bp.add_url_rule("/<path:path>", "page_at", site.page, methods=["GET"])
     bp.add_url_rule("/_htst/rerun", "rerun", site.rerun, methods=["POST"])
     bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
     bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])

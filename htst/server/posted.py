@@ -18,7 +18,10 @@ STOP = "_htst_stop"  # the Stop control: end the running script
 ATTACH = "_htst_attach"  # follow a run that was still going when the page was sent
 FRAGMENT = "_htst_fragment"  # a fragment's run_every timer: rerun that fragment
 CLEAR_CACHE = "_htst_clear_cache"  # the menu's Clear cache (key C): every st.cache_* entry
-TAB = "_htst_tab"  # the signed tab token every POST carries
+TAB = "_htst_tab"  # the signed tab token every POST carries (and a no-JS page link)
+PAGE = "_htst_page"  # a page switch inside the session: the page's pathname
+QUERY = "_htst_query"  # …with the query string the page opens with
+HISTORY = "_htst_history"  # …made by Back or Forward: the address bar is there already
 
 
 def read_fields(request: Request) -> Fields:

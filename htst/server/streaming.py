@@ -187,7 +187,12 @@ class Runner:
                 if result is None:
                     return ""
                 only = self._subtrees(session, result.fragment, result.touched, result.roots)
-                return render_page.partials(self.renderer, result.roots, tab.view, only)
+                html = render_page.partials(self.renderer, result.roots, tab.view, only)
+                title = render_page.page_title(session.page_title, self.script.name)
+                if title != tab.shown_title:
+                    tab.shown_title = title
+                    html += render_page.title_partial(title)
+                return html
             control = live.control
             if not control.dirty or control.ctx is None:
                 return ""
@@ -225,7 +230,8 @@ class Runner:
     def stream(self, live: LiveRun, url_update: Any = None) -> Iterator[str]:
         """The run as server-sent events: partials as they change, then the final state.
 
-        `url_update(tab)` returns the page URL when the run changed the query params.
+        `url_update(tab)` returns (a new history entry?, the page URL) when the run changed
+        the page or the query params.
         """
         # hx-sse holds the app form's request queue until this event: the next
         # interaction must reach the server while this run is still going.
@@ -242,9 +248,9 @@ class Runner:
             return
         if html:
             yield sse_data(html)
-        url = url_update(live.tab) if url_update is not None else None
+        moved, url = url_update(live.tab) if url_update is not None else (False, None)
         if url:
-            yield f"event: htst:url\ndata: {url}\n\n"
+            yield f"event: {'htst:push-url' if moved else 'htst:url'}\ndata: {url}\n\n"
         yield f"event: htst:done\ndata: {live.number}\n\n"
 
 

@@ -85,6 +85,12 @@ class AppTest(Queryable):
         self.query_params = {k: (v[-1] if len(v) == 1 else list(v)) for k, v in self._session.query_params.params.items()}
         return self
 
+    def switch_page(self, page_path: str) -> AppTest:
+        """Show another page at the next `run()`: its file path, relative to the main script."""
+        folder = self._app.path.parent if self._app.path is not None else Path.cwd()
+        self._session.page = f"file:{(folder / page_path).resolve()}"
+        return self
+
     def _run_with_alarm(self, changes: dict[str, Any], timeout: float) -> RunResult:
         """Run on this thread; SIGALRM interrupts a script that overruns (even in a sleep).
 

@@ -1,0 +1,108 @@
+"""A multipage app in a real browser: the menu, page links, switch_page, Back, titles, no JS."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+ENTRY = """
+    import htst as st
+    st.session_state.setdefault("count", 0)
+    if st.sidebar.button("Add one"):
+        st.session_state.count += 1
+    st.sidebar.write(f"Count {st.session_state.count}")
+    pg = st.navigation([st.Page("home.py", title="Home"), st.Page("second.py", title="Second page"), st.Page("third.py", title="Third")])
+    pg.run()
+"""
+PAGES = {
+    "home.py": """
+        import htst as st
+        st.header("Home body")
+        st.page_link("third.py", label="Jump to third")
+    """,
+    "second.py": """
+        import htst as st
+        st.header("Second body")
+        if st.button("Go home"):
+            st.switch_page("home.py")
+    """,
+    "third.py": """
+        import htst as st
+        st.header("Third body")
+    """,
+}
+
+
+@pytest.fixture
+def multipage(serve_app, tmp_path):
+    for name, source in PAGES.items():
+        (tmp_path / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    return serve_app(ENTRY)
+
+
+def menu(page):
+    return page.get_by_role("navigation", name="Pages")
+
+
+def test_the_menu_switches_pages_in_the_session_and_back_returns(multipage, page, wait_idle):
+    page.goto(multipage.url)
+    expect(menu(page).get_by_role("link")).to_have_text(["Home", "Second page", "Third"])
+    expect(page).to_have_title("Home")
+    page.get_by_role("button", name="Add one").click()
+    expect(page.get_by_text("Count 1")).to_be_visible()
+    page.evaluate("window.__sameDocument = true")
+    menu(page).get_by_role("link", name="Second page").click()
+    expect(page.get_by_role("heading", name="Second body")).to_be_visible()
+    expect(page).to_have_url(multipage.url + "second")
+    expect(page).to_have_title("Second page")
+    expect(menu(page).get_by_role("link", name="Second page")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_text("Count 1")).to_be_visible()  # same session
+    assert page.evaluate("window.__sameDocument === true")  # no full reload
+    page.go_back()
+    expect(page.get_by_role("heading", name="Home body")).to_be_visible()
+    expect(page).to_have_url(multipage.url)
+    expect(page.get_by_text("Count 1")).to_be_visible()
+    page.go_forward()
+    expect(page.get_by_role("heading", name="Second body")).to_be_visible()
+    wait_idle(page)
+    assert page.evaluate("window.__sameDocument === true")
+
+
+def test_page_link_and_switch_page_keep_the_state(multipage, page):
+    page.goto(multipage.url)
+    page.get_by_role("button", name="Add one").click()
+    expect(page.get_by_text("Count 1")).to_be_visible()
+    page.get_by_role("link", name="Jump to third").click()
+    expect(page.get_by_role("heading", name="Third body")).to_be_visible()
+    expect(page).to_have_url(multipage.url + "third")
+    menu(page).get_by_role("link", name="Second page").click()
+    page.get_by_role("button", name="Go home").click()
+    expect(page.get_by_role("heading", name="Home body")).to_be_visible()
+    expect(page).to_have_url(multipage.url)
+    expect(page.get_by_text("Count 1")).to_be_visible()
+
+
+def test_typing_a_page_url_opens_it_in_a_new_session(multipage, page):
+    page.goto(multipage.url)
+    page.get_by_role("button", name="Add one").click()
+    expect(page.get_by_text("Count 1")).to_be_visible()
+    page.goto(multipage.url + "third")
+    expect(page.get_by_role("heading", name="Third body")).to_be_visible()
+    expect(page.get_by_text("Count 0")).to_be_visible()
+
+
+def test_the_same_app_works_without_javascript(multipage, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(multipage.url)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add one").click()
+    expect(page.get_by_text("Count 1")).to_be_visible()
+    with page.expect_navigation():
+        menu(page).get_by_role("link", name="Third").click()
+    expect(page.get_by_role("heading", name="Third body")).to_be_visible()
+    expect(page.get_by_text("Count 1")).to_be_visible()  # the link carried the tab
+    expect(page).to_have_title("Third")

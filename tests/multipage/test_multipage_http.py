@@ -1,0 +1,157 @@
+"""Multipage apps over HTTP: page URLs, Page not found, page switches in a session, no-JS links."""
+
+from __future__ import annotations
+
+import re
+
+import htst
+
+HTMX = {"HX-Request": "true"}
+
+
+def app_of(project, **options):
+    app = htst.create_app(write_app(project), **options)
+    app.testing = True
+    return app
+
+
+def write_app(project):
+    return project({
+        "app.py": """
+            import htst as st
+            st.session_state.setdefault("visits", 0)
+            st.session_state.visits += 1
+            pg = st.navigation({"Main": [st.Page("home.py", title="Home", icon="🏠")], "More": [st.Page("pages_src/stats.py", title="Stats")]})
+            pg.run()
+        """,
+        "home.py": """
+            import htst as st
+            st.header("Home page")
+            st.page_link("pages_src/stats.py", label="See the stats", icon="📊")
+            st.page_link("https://example.com/docs", label="Docs")
+        """,
+        "pages_src/stats.py": """
+            import htst as st
+            st.header("Stats page")
+            st.write(f"visits={st.session_state.visits}")
+        """,
+    })
+
+
+def token(html: str) -> str:
+    return re.search(r'name="_htst_tab" value="([^"]+)"', html).group(1)
+
+
+def nav(html: str) -> str:
+    found = re.findall(r"<nav\b.*?</nav>", html, re.DOTALL)
+    assert len(found) == 1, "exactly one <nav>"
+    return found[0]
+
+
+def test_each_page_url_answers_with_that_page_rendered(project):
+    client = app_of(project).test_client()
+    html = client.get("/").get_data(as_text=True)
+    assert "Home page" in html and "Stats page" not in html
+    html = client.get("/stats").get_data(as_text=True)
+    assert "Stats page" in html and "Home page" not in html
+    assert 'aria-current="page"' in nav(html) and re.search(r'aria-current="page"[^>]*><span>Stats', nav(html))
+
+
+def test_page_urls_match_case_insensitively(project):
+    html = app_of(project).test_client().get("/STATS").get_data(as_text=True)
+    assert "Stats page" in html
+
+
+def test_an_unknown_url_shows_page_not_found_and_the_default_page(project):
+    response = app_of(project).test_client().get("/nowhere")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Page not found" in html and "/nowhere" in html
+    assert "Home page" in html
+
+
+def test_a_single_page_app_says_page_not_found_for_another_path(make_app):
+    html = make_app("import htst as st\nst.write('only page')\n").test_client().get("/other").get_data(as_text=True)
+    assert "Page not found" in html and "only page" in html
+
+
+def test_the_menu_is_one_nav_of_real_links_in_navigation_order(project):
+    html = app_of(project).test_client().get("/").get_data(as_text=True)
+    menu = nav(html)
+    links = re.findall(r'<a class="htst-nav-link" href="([^"]+)" data-htst-page="([^"]*)"', menu)
+    assert [page for _, page in links] == ["", "stats"]
+    assert all(href.split("?")[0] in ("/", "/stats") for href, _ in links)
+    assert ">Main<" in menu and ">More<" in menu and "🏠" in menu
+
+
+def test_a_page_switch_keeps_the_session(project):
+    client = app_of(project).test_client()
+    tab = token(client.get("/").get_data(as_text=True))
+    response = client.post("/_htst/rerun", data={"_htst_tab": tab, "_htst_page": "stats"}, headers=HTMX)
+    assert response.status_code == 200
+    assert response.headers["HX-Push-Url"] == "/stats"  # a new history entry
+    body = response.get_data(as_text=True)
+    assert "Stats page" in body and "visits=2" in body
+    state = client.post("/_htst/rerun?format=json", data={"_htst_tab": tab}).get_json()
+    assert state["page"] == "stats"
+
+
+def test_back_switches_without_a_new_history_entry(project):
+    client = app_of(project).test_client()
+    tab = token(client.get("/").get_data(as_text=True))
+    client.post("/_htst/rerun", data={"_htst_tab": tab, "_htst_page": "stats"}, headers=HTMX)
+    response = client.post("/_htst/rerun", data={"_htst_tab": tab, "_htst_page": "", "_htst_history": "1"}, headers=HTMX)
+    assert "HX-Push-Url" not in response.headers
+    assert "Home page" in response.get_data(as_text=True)
+
+
+def test_typing_a_page_url_starts_a_new_session(project):
+    client = app_of(project).test_client()
+    client.get("/")
+    html = client.get("/stats").get_data(as_text=True)
+    assert "visits=1" in html
+
+
+def test_without_javascript_a_menu_link_keeps_the_tab(project):
+    client = app_of(project).test_client()
+    html = client.get("/").get_data(as_text=True)
+    href = re.search(r'href="(/stats\?[^"]+)" data-htst-page="stats"', nav(html)).group(1).replace("&amp;", "&")
+    assert "_htst_tab=" in href
+    html = client.get(href).get_data(as_text=True)
+    assert "Stats page" in html and "visits=2" in html
+    # Someone else's browser (no cookie) opening the same link gets a new session.
+    assert "visits=1" in app_of(project).test_client().get(href).get_data(as_text=True)
+
+
+def test_page_links_are_links_to_pages_and_to_external_urls(project):
+    html = app_of(project).test_client().get("/").get_data(as_text=True)
+    inner = re.search(r'<a class="htst-page-link-a" href="(/stats\?[^"]*)" data-htst-page="stats">(.*?)</a>', html)
+    assert inner and "See the stats" in inner.group(2) and "📊" in inner.group(2)
+    assert re.search(r'<a class="htst-page-link-a" href="https://example.com/docs" target="_blank" rel="noopener noreferrer">', html)
+
+
+def test_pages_live_under_the_mount_point(project):
+    from flask import Flask
+
+    site = Flask("site")
+    site.register_blueprint(htst.blueprint(write_app(project)), url_prefix="/dash")
+    client = site.test_client()
+    html = client.get("/dash/stats").get_data(as_text=True)
+    assert "Stats page" in html
+    assert re.search(r'href="/dash/stats\?', nav(html))
+    tab = token(client.get("/dash/").get_data(as_text=True))
+    response = client.post("/dash/_htst/rerun", data={"_htst_tab": tab, "_htst_page": "stats"}, headers=HTMX)
+    assert response.headers["HX-Push-Url"] == "/dash/stats"
+
+
+def test_hidden_sidebar_navigation_keeps_pages_reachable(project):
+    client = app_of(project, **{"client.showSidebarNavigation": False}).test_client()
+    html = client.get("/").get_data(as_text=True)
+    assert "<nav" not in html
+    assert "Stats page" in client.get("/stats").get_data(as_text=True)
+
+
+def test_htst_routes_are_never_pages(project):
+    client = app_of(project).test_client()
+    assert client.get("/_htst/health").get_data(as_text=True) == "ok"
+    assert client.get("/_htst/nothing-here").status_code == 404

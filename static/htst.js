@@ -295,14 +295,15 @@
   var timers = new Map(); // fragment id -> [interval ms, timer]
   function syncPage() {
     var seen = new Set();
-    // Code-highlighting colours load with the first code a swap brings in.
-    if (!document.querySelector("[data-htst-code-css]") && document.querySelector(".htst-code")) {
+    // Stylesheets of some elements load with the first of them a swap brings in.
+    [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"]].forEach(function (sheet) {
+      if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";
-      css.href = document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-code.css");
-      css.setAttribute("data-htst-code-css", "");
+      css.href = document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-" + sheet[0] + ".css");
+      css.setAttribute("data-htst-" + sheet[0] + "-css", "");
       document.head.appendChild(css);
-    }
+    });
     document.querySelectorAll("[data-htst-filter]").forEach(function (box) { if (box.value) filterOptions(box); });
     document.querySelectorAll("[data-htst-run-every]").forEach(function (el) {
       var every = Number(el.getAttribute("data-htst-run-every"));

@@ -9,12 +9,13 @@ from typing import Any
 import emoji
 
 from ..errors import HtstAPIException
+from ..render import material
 
 _FORMAT_HINT = (
     "Please use a single emoji or a Material icon shortcode like `:material\u200b/thumb_up:`."
 )
-# Material Symbols names are lower-case words joined by underscores (htst does not ship
-# the list of names, so any such name is accepted).
+# Material Symbols names are lower-case words joined by underscores; htst ships the
+# rounded set (`render/material.py`) and accepts the names in it.
 _MATERIAL = re.compile(r":material/([a-z0-9_]+):")
 _SHORTCODE = re.compile(r":[\w+-]+:")
 # A leading icon in an alert's body: the emoji, then spaces and dashes; a Material
@@ -35,7 +36,10 @@ def icon(value: Any) -> str | None:
     value = value.strip()
     if not value:
         return None
-    if value == "spinner" or _MATERIAL.fullmatch(value):
+    if value == "spinner":
+        return value
+    found = _MATERIAL.fullmatch(value)
+    if found and material.exists(found.group(1)):
         return value
     if value.lower().startswith(":material"):
         shown = value.replace("/", "\u200b/")

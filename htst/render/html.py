@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..runtime.nodes import Node, SharedProps
 from .assets import TEMPLATES_DIR
 from .code import highlight_code, render_latex
+from . import material
 from .markdown import markdown_heading_id, render_label, render_markdown
 from .sanitize import clean_html, is_style_only
 
@@ -56,6 +57,7 @@ class Renderer:
             heading_id=markdown_heading_id,
             clean_html=_clean_html,
             style_only=is_style_only,
+            material=material.svg,
         )
         self._templates: dict[str, Template] = {}
         # Leaf HTML of shared props (`runtime.nodes.shared_props`), by (type, node id,

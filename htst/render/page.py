@@ -18,8 +18,12 @@ from markupsafe import Markup, escape
 
 from ..runtime.context import ROOTS
 from ..runtime.nodes import Node
+from .assets import inline_css
 from .diff import diff
 from .html import Renderer
+
+
+_LAZY_SHEETS = {"pages": {"navigation", "page_link"}, "chat": {"chat_message", "chat_input"}}
 
 
 def view_of(roots: dict[str, Node]) -> dict[str, Any]:
@@ -38,6 +42,13 @@ def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.
     context.setdefault("multipart", any(n.type == "file_uploader" for n in nodes))
     # Highlighting colours load only with code (htst.js adds them when a swap brings some).
     context.setdefault("code_css", any('class="htst-code' in html for html in root_html.values()))
+    # Stylesheets of some elements only: inlined in a page that has them (htst.js loads
+    # them when a swap brings the first one in).
+    types = {n.type for n in nodes}
+    context.setdefault("inline_css", Markup("".join(
+        f"<style data-htst-{name}-css>{inline_css(f'htst-{name}.css')}</style>\n"
+        for name, kinds in _LAZY_SHEETS.items() if types & kinds
+    )))
     return renderer.template(template).render(roots=root_html, **context)
 
 

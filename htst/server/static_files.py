@@ -1,8 +1,8 @@
 """Framework assets under /_htst/static: held in memory, gzipped once, cached for a year.
 
 Their URLs carry the htst version, so a long cache lifetime never serves a stale file.
-htst's own JS and CSS stay readable in the repository and are served without their
-comments and indentation (the first view's weight is a budget). Code-highlighting
+htst's own JS and CSS stay readable in the repository and are served minified (the first
+view's weight is a budget). Code-highlighting
 colours are their own stylesheet, `htst-code.css`, loaded only by pages showing code.
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import rjsmin
 from flask import Request, Response
 
-from ..render.assets import STATIC_DIR
+from ..render.assets import STATIC_DIR, strip_css
 from ..render.code import pygments_css
 
 _TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
@@ -38,7 +38,7 @@ def load_assets(folder: Path = STATIC_DIR) -> dict[str, Asset]:
     for name, body in files.items():
         if name == "htst.js":
             body = strip_js(body.decode()).encode()
-        elif name == "htst.css":
+        elif name.startswith("htst") and name.endswith(".css"):
             body = strip_css(body.decode()).encode()
         mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if name.endswith(".js"):
@@ -50,18 +50,9 @@ def load_assets(folder: Path = STATIC_DIR) -> dict[str, Asset]:
 
 
 def strip_js(source: str) -> str:
-    """htst.js without whole-line `//` comments, indentation and blank lines.
-
-    Only whole lines are dropped: a `//` after code may be inside a string or a regex.
-    """
-    lines = (line.strip() for line in source.splitlines())
-    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
-
-
-def strip_css(source: str) -> str:
-    """htst.css without comments and blank lines (htst.css has no `/*` inside strings)."""
-    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
-    return "\n".join(line.strip() for line in source.splitlines() if line.strip()) + "\n"
+    """htst.js minified (rjsmin: comments and needless whitespace go; strings and regular
+    expressions are kept as they are)."""
+    return rjsmin.jsmin(source)
 
 
 def asset_response(asset: Asset, request: Request) -> Response:

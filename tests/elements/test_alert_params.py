@@ -90,7 +90,9 @@ def test_icon_is_drawn_hidden_from_assistive_tech(tmp_path):
     icon = emoji.children[0]
     assert "htst-icon" in icon.classes and icon.text == "✅" and icon["aria-hidden"] == "true"
     assert emoji.children[-1].text == "Saved"
-    assert material.find(cls="htst-icon")["title"] == "info"
+    symbol = material.find(cls="htst-icon")
+    assert symbol.tag == "svg" and symbol["data-icon"] == "info" and symbol["aria-hidden"] == "true"
+    assert symbol.find("path")["d"].startswith("M")  # the symbol itself, not a stand-in
 
 
 @pytest.mark.parametrize(
@@ -98,6 +100,7 @@ def test_icon_is_drawn_hidden_from_assistive_tech(tmp_path):
     [
         ("bad", 'The value "bad" is not a valid icon.'),
         (":material/x y:", "is not a valid Material icon."),
+        (":material/no_such_symbol_here:", "is not a valid Material icon."),
         (3, "Invalid `icon` type. Expected one of: str, None. Provided type: int."),
     ],
 )

@@ -56,10 +56,11 @@ def test_icon_position_refuses_other_values(kind):
     assert _error(kind, "icon_position='top'") == "Invalid `icon_position` value. Supported values: 'left', 'right'."
 
 
-def test_a_material_icon_is_drawn_as_a_symbol_named_in_its_title(serve):
+def test_a_material_icon_is_drawn_as_the_symbol_itself(serve):
     _, button = _button(serve(_script("button", "icon=':material/send:'")))
     icon = button.find(cls="htst-icon")
-    assert icon["title"] == "send" and icon.text == "➤" and icon["aria-hidden"] == "true"
+    assert icon.tag == "svg" and icon["data-icon"] == "send" and icon["aria-hidden"] == "true"
+    assert icon.find("path")["d"]
 
 
 # -- shortcut -----------------------------------------------------------------------------

@@ -187,7 +187,7 @@ def test_icon_is_shown_before_the_label(tmp_path):
     label = emoji.find(cls="htst-metric-label")
     assert label.children[0].text == "🔥" and label.children[0]["aria-hidden"] == "true"
     assert label.text == "🔥 Heat"
-    assert material.find(cls="htst-icon")["title"] == "thermostat"
+    assert material.find(cls="htst-icon")["data-icon"] == "thermostat"
 
 
 def test_icon_error():

@@ -75,4 +75,4 @@ def test_toast_icon_rules():
 def test_toast_material_icon_is_drawn(tmp_path):
     root = parse(page_html(tmp_path, "st.toast('Saved', icon=':material/check:')"))
     icon = root.find(cls="htst-toast").find(cls="htst-icon")
-    assert icon["title"] == "check" and icon["aria-hidden"] == "true"
+    assert icon["data-icon"] == "check" and icon["aria-hidden"] == "true"

@@ -37,7 +37,7 @@ def test_heading_material_icon_and_no_icon(tmp_path):
         tmp_path,
         "st.header('A', icon=':material/thumb_up:')\nst.header('B', icon='')\nst.header('C')",
     )
-    assert with_material.find(cls="htst-icon")["title"] == "thumb_up"
+    assert with_material.find(cls="htst-icon")["data-icon"] == "thumb_up"
     assert not empty.has(cls="htst-icon")
     assert not default.has(cls="htst-icon")
 

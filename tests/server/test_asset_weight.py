@@ -44,7 +44,24 @@ def test_code_colours_load_with_code(make_app):
     assert ".htst-code" in css and "color" in css
 
 
-def test_served_js_and_css_drop_comments_only():
-    js = "(function () {\n  // a comment\n  var a = '//not a comment';\n\n  return a; // kept\n})();\n"
-    assert strip_js(js) == "(function () {\nvar a = '//not a comment';\nreturn a; // kept\n})();\n"
+def test_served_js_and_css_drop_comments_but_keep_strings():
+    js = "(function () {\n  // a comment\n  var a = '//not a comment';\n\n  return a; /* gone */\n})();\n"
+    assert strip_js(js) == "(function(){var a='//not a comment';return a;})();"
     assert strip_css("/* x */\na{color:red}\n\n/* y\n z */b{x:1}\n") == "a{color:red}\nb{x:1}\n"
+
+
+def test_a_multipage_first_view_stays_within_the_budget(tmp_path):
+    import htst
+
+    (tmp_path / "home.py").write_text("import htst as st\nst.header('Home')\nst.page_link('other.py', icon=':material/star:')\n")
+    (tmp_path / "other.py").write_text("import htst as st\nst.header('Other')\n")
+    (tmp_path / "app.py").write_text(
+        "import htst as st\n"
+        "st.navigation({'Main': [st.Page('home.py', icon=':material/home:')], 'More': [st.Page('other.py', icon='📊')]}).run()\n"
+    )
+    total, requests, html = _first_view(htst.create_app(tmp_path / "app.py").test_client())
+    assert requests <= 5
+    assert total <= 30 * 1024, f"{total / 1024:.1f} KB gzipped"
+    # Material icons are inline SVG of just the symbols used: no icon font, no symbol set.
+    assert sorted(re.findall(r'data-icon="(\w+)"', html)) == ["home", "star"]
+    assert "woff" not in html and "material_symbols" not in html

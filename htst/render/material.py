@@ -1,0 +1,48 @@
+"""Material Symbols (rounded, weight 400) as inline SVG: a page carries only the icons it uses.
+
+The path data of every symbol is vendored from npm `@material-symbols/svg-400` 0.48.2
+(Apache-2.0, `material_symbols.LICENSE.txt`) as one gzipped JSON file, read on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from pathlib import Path
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+_FILE = Path(__file__).with_name("material_symbols_rounded.json.gz")
+_VIEWBOX = "0 -960 960 960"
+_paths: dict[str, str] | None = None
+_lock = threading.Lock()
+
+
+def _symbols() -> dict[str, str]:
+    global _paths
+    if _paths is None:
+        with _lock:
+            if _paths is None:
+                _paths = json.loads(gzip.decompress(_FILE.read_bytes()))
+    return _paths
+
+
+def exists(name: str) -> bool:
+    return name in _symbols()
+
+
+def svg(name: str) -> Markup:
+    """The symbol inline, sized to the text and coloured like it; decorative."""
+    path = _symbols().get(name, "")
+    return Markup(
+        f'<svg class="htst-icon htst-material" viewBox="{_VIEWBOX}" width="1.25em" height="1.25em" '
+        f'fill="currentColor" aria-hidden="true" focusable="false" data-icon="{name}"><path d="{path}"/></svg>'
+    )
+
+
+def data_uri(name: str) -> str:
+    """The symbol as an SVG data URI (a favicon): black, as Streamlit's."""
+    path = _symbols().get(name, "")
+    return "data:image/svg+xml," + quote(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_VIEWBOX}"><path d="{path}"/></svg>')

@@ -22,7 +22,7 @@ STATIC_DIR = _find("static")
 
 def strip_css(source: str) -> str:
     """CSS without comments and blank lines (htst's CSS has no `/*` inside strings)."""
-    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.DOTALL)
     return "\n".join(line.strip() for line in source.splitlines() if line.strip()) + "\n"
 
 

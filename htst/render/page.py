@@ -22,7 +22,6 @@ from .assets import inline_css
 from .diff import diff
 from .html import Renderer
 
-
 _LAZY_SHEETS = {"pages": {"navigation", "page_link"}, "chat": {"chat_message", "chat_input"}}
 
 

@@ -93,6 +93,8 @@ from .elements.navigation import Page as Page
 from .elements.navigation import navigation as navigation
 from .elements.navigation import switch_page as switch_page
 from .elements.navigation import page_link as page_link
+from .elements.page_config import set_page_config as set_page_config
+from .elements.page_config import logo as logo
 
 # Control flow and state
 from .runtime.control import stop as stop

@@ -245,8 +245,7 @@
   document.addEventListener("htmx:after:swap", function () {
     restoreTabs();
     syncPage();
-    var title = document.getElementById("htst-title"); // the run's title (a page's, set_page_config's)
-    if (title && title.textContent && document.title !== title.textContent) document.title = title.textContent;
+    syncChrome();
   });
 
   // -- Live runs: a long run streams; the page shows it is running, with a Stop button.
@@ -296,7 +295,8 @@
   function syncPage() {
     var seen = new Set();
     // Stylesheets of some elements load with the first of them a swap brings in.
-    [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"]].forEach(function (sheet) {
+    [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
+      ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";
@@ -482,6 +482,8 @@
 
   function runAction(name) {
     if (name === "print") window.print();
+    if (name === "about") document.getElementById("htst-about").showModal();
+    if (/-sidebar$/.test(name)) root().toggleAttribute("data-sidebar-collapsed", name === "close-sidebar");
     if (name === "wide") {
       var wide = !document.documentElement.classList.contains("htst-wide");
       document.documentElement.classList.toggle("htst-wide", wide);
@@ -498,8 +500,24 @@
   try {
     var saved = localStorage.getItem("htst-theme");
     if (saved) applyTheme(saved);
-    if (localStorage.getItem("htst-wide")) document.documentElement.classList.add("htst-wide");
   } catch (err) { /* storage unavailable: keep the server's theme */ }
+
+  // -- The page around the app: the title, favicon and layout follow the runs (a page's
+  // title, st.set_page_config); the wide-mode setting, once chosen, wins over the layout.
+  function syncChrome() {
+    var c = document.getElementById("htst-chrome"), icon = document.querySelector("link[rel=icon]"), wide = null;
+    if (!c) return;
+    if (c.textContent && document.title !== c.textContent) document.title = c.textContent;
+    if (icon && c.dataset.icon && icon.getAttribute("href") !== c.dataset.icon) icon.setAttribute("href", c.dataset.icon);
+    try { wide = localStorage.getItem("htst-wide"); } catch (err) { /* private mode */ }
+    document.documentElement.classList.toggle("htst-wide", wide === null ? c.dataset.layout === "wide" : !!wide);
+  }
+  syncChrome();
+  // The sidebar starts collapsed when asked, and on narrow screens unless "expanded".
+  var sidebarState = root() && root().getAttribute("data-sidebar");
+  if (sidebarState === "collapsed" || (sidebarState !== "expanded" && window.matchMedia("(max-width: 48rem)").matches)) {
+    root().setAttribute("data-sidebar-collapsed", "");
+  }
 
   // A closed tab frees its server session at once instead of waiting for the idle timeout.
   window.addEventListener("pagehide", function () {

@@ -16,6 +16,7 @@ from ..runtime.context import RerunRequested, RunContext, current, current_or_no
 from ..runtime.query_params import encode
 from . import icons, sizing
 from .block import Block, add_element, public
+from .page_config import favicon
 
 _POSITIONS = ("sidebar", "hidden", "top")
 _COLLAPSED_AT = 10  # `expanded=False`: pages shown before "View more"
@@ -59,8 +60,11 @@ def navigation(pages: Any, *, position: str = "sidebar", expanded: bool | int = 
 
 
 def draw_navigation(nav: model.Navigation) -> None:
-    """The menu: one `<nav>` of real links, the shown page marked as current."""
+    """The menu: one `<nav>` of real links, the shown page marked as current. The shown
+    page's icon is the favicon too (unless st.set_page_config sets one)."""
     ctx = current()
+    if nav.selected is not None and nav.selected.icon:
+        ctx.chrome["page_icon"] = favicon(ctx, nav.selected.icon)
     if nav.position == "hidden" or not ctx.app.config["client.showSidebarNavigation"]:
         return
     items = []

@@ -10,7 +10,6 @@ import gzip
 import json
 import threading
 from pathlib import Path
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -42,7 +41,7 @@ def svg(name: str) -> Markup:
     )
 
 
-def data_uri(name: str) -> str:
-    """The symbol as an SVG data URI (a favicon): black, as Streamlit's."""
+def svg_file(name: str) -> bytes:
+    """The symbol as an SVG file (a favicon, a logo): black, as Streamlit's."""
     path = _symbols().get(name, "")
-    return "data:image/svg+xml," + quote(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_VIEWBOX}"><path d="{path}"/></svg>')
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_VIEWBOX}"><path d="{path}"/></svg>'.encode()

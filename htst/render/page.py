@@ -14,15 +14,24 @@ import json
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from ..runtime.chrome import Chrome
 from ..runtime.context import ROOTS
 from ..runtime.nodes import Node
 from .assets import inline_css
 from .diff import diff
 from .html import Renderer
 
-_LAZY_SHEETS = {"pages": {"navigation", "page_link"}, "chat": {"chat_message", "chat_input"}}
+_LAZY_SHEETS = {
+    "pages": {"navigation", "page_link"},
+    "chat": {"chat_message", "chat_input"},
+    "toast": {"toast"},
+    "metric": {"metric"},
+    "files": {"file_uploader"},
+    "color": {"color_picker"},
+    "dialog": {"dialog"},
+}
 
 
 def view_of(roots: dict[str, Node]) -> dict[str, Any]:
@@ -51,15 +60,32 @@ def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.
     return renderer.template(template).render(roots=root_html, **context)
 
 
-def page_title(title: str | None, script_name: str) -> str:
-    """The browser tab's title: the run's (a page's title, st.set_page_config's), or the
-    script's name."""
-    return title or Path(script_name).stem.replace("_", " ")
+def chrome_context(renderer: Renderer, chrome: Chrome, script_name: str, *, partial: bool = False) -> dict[str, Any]:
+    """What the whole page needs of the chrome: the title, the favicon, the layout, and
+    the swappable parts (`templates/chrome.html`)."""
+    title = chrome.title or Path(script_name).stem.replace("_", " ")
+    parts = renderer.template("chrome.html").module
+    return {
+        "page_title": title,
+        "favicon": chrome.icon or "data:,",
+        "layout": chrome.layout,
+        "chrome_sidebar": chrome.sidebar,
+        "chrome_holder": parts.holder(chrome, title, partial),  # type: ignore[attr-defined]
+        "chrome_menu": parts.menu(chrome),  # type: ignore[attr-defined]
+        "chrome_about": parts.about(chrome),  # type: ignore[attr-defined]
+        "logo_side": parts.logo(chrome, "side"),  # type: ignore[attr-defined]
+        "logo_head": parts.logo(chrome, "head"),  # type: ignore[attr-defined]
+    }
 
 
-def title_partial(title: str) -> str:
-    """The tab's title, for an answer that changes it (htst.js copies it to document.title)."""
-    return f'<hx-partial hx-target="#htst-title" hx-swap="outerMorph"><span id="htst-title" hidden>{escape(title)}</span></hx-partial>'
+def chrome_partials(renderer: Renderer, chrome: Chrome, script_name: str) -> str:
+    """The chrome's parts, for an answer after a run that changed them (htst.js copies the
+    title, favicon and layout from the holder)."""
+    context = chrome_context(renderer, chrome, script_name, partial=True)
+    return "".join(
+        f'<hx-partial hx-target="#{target}" hx-swap="outerMorph">{context[part]}</hx-partial>'
+        for target, part in (("htst-chrome", "chrome_holder"), ("htst-menu-extra", "chrome_menu"), ("htst-about-box", "chrome_about"), ("htst-logo-side", "logo_side"), ("htst-logo-head", "logo_head"))
+    )
 
 
 def app_root(renderer: Renderer, roots: dict[str, Node], **context: Any) -> str:

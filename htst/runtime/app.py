@@ -19,6 +19,7 @@ from ..config import Config
 from ..errors import HtstAPIException
 from ..secrets import Secrets, default_secret_paths
 from . import context
+from .chrome import settle
 from .context import RerunRequested, RunContext, RunControl, ScriptStopped
 from .forms import clear_before_rerun, finish_forms
 from .fragments import run_body
@@ -203,7 +204,7 @@ class AppScript:
                     state.interrupted_run()
                 if ctx.fragment_run is None:
                     session.navigation = ctx.navigation or session.navigation
-                    session.page_title = ctx.page_title
+                    session.chrome = settle(session.page_config, ctx.chrome)
                 if ctx.fragment_run is None and completed:
                     session.fragments = ctx.fragments  # fragments no longer called are gone
                 else:
@@ -336,7 +337,7 @@ class AppScript:
         session asked for (or the default one) is the page this run shows."""
         page = navigation.resolve(ctx.session.page)
         ctx.navigation = navigation
-        ctx.page_title = page.title
+        ctx.chrome["page_title"] = page.title
         ctx.session.page = page.url_path
         page._runs = lambda page: self._run_page(ctx, page)
         with ctx.control.lock:

@@ -109,7 +109,8 @@ class RunContext:
         self.page = ""  # the page being drawn (part of every widget's id); "" the entrypoint
         self.navigation: Any = None  # runtime.pages.Navigation, once this run has declared its pages
         self.running_page: Any = None  # the runtime.pages.Page whose source runs now
-        self.page_title: str | None = None  # the browser tab's title this run asks for
+        # What this run sets of the page around the app (runtime/chrome.py).
+        self.chrome: dict[str, Any] = {}
         self.widget_ids: set[str] = set()
         self.element_keys: set[str] = set()  # keys of keyed containers: widgets' keys may not repeat them
         self.control = RunControl()

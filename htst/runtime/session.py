@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
+from .chrome import Chrome
 from .query_params import QueryParamsState
 from .state import SessionState
 
@@ -35,6 +36,9 @@ class Session:
         self.page = ""
         self.navigation: Any = None
         self.page_not_found: str | None = None
-        self.page_title: str | None = None  # the last full run's (None: the script's name)
+        # The page around the app, as the last full run left it (runtime/chrome.py), and
+        # what st.set_page_config set that lasts for the session.
+        self.chrome = Chrome()
+        self.page_config: dict[str, Any] = {}
         self.base_url = "/"
         self.link_query = ""

@@ -179,7 +179,7 @@ class HtstSite:
             return self._answer_json(visit, live)
         context = self._page_context(visit.sid, tab)
         tab.view = render_page.view_of(tab.session.roots)
-        tab.shown_title = context["page_title"]
+        tab.shown_chrome = tab.session.chrome
         if visit.mode == "partials":
             return Response(render_page.app_root(self.renderer, tab.session.roots, **context), content_type=HTML)
         return Response(render_page.full_page(self.renderer, tab.session.roots, **context), content_type=HTML)
@@ -259,7 +259,7 @@ class HtstSite:
 
         def render(roots: Any) -> str:
             tab.view = render_page.view_of(roots)
-            tab.shown_title = context["page_title"]
+            tab.shown_chrome = tab.session.chrome
             return render_page.full_page(self.renderer, roots, attach=attach, **context)
 
         if live is None:
@@ -305,7 +305,7 @@ class HtstSite:
         return {
             **self._urls(),
             "token": self.tokens.tab_token(sid, tab.id),
-            "page_title": render_page.page_title(tab.session.page_title, self.script.name),
+            **render_page.chrome_context(self.renderer, tab.session.chrome, self.script.name),
             "asset_version": __version__,
             "theme_base": self.config["theme.base"] or "light",
             "theme_css": self.theme_css,

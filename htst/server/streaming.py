@@ -188,10 +188,9 @@ class Runner:
                     return ""
                 only = self._subtrees(session, result.fragment, result.touched, result.roots)
                 html = render_page.partials(self.renderer, result.roots, tab.view, only)
-                title = render_page.page_title(session.page_title, self.script.name)
-                if title != tab.shown_title:
-                    tab.shown_title = title
-                    html += render_page.title_partial(title)
+                if session.chrome != tab.shown_chrome:
+                    tab.shown_chrome = session.chrome
+                    html += render_page.chrome_partials(self.renderer, session.chrome, self.script.name)
                 return html
             control = live.control
             if not control.dirty or control.ctx is None:

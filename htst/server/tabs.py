@@ -18,7 +18,7 @@ from ..runtime.session import Session
 class Tab:
     """One browser tab: its session, its view and its live runs."""
 
-    __slots__ = ("session", "view", "last_seen", "live_lock", "queued", "working", "running", "painting", "live_count", "shown_page", "shown_title")
+    __slots__ = ("session", "view", "last_seen", "live_lock", "queued", "working", "running", "painting", "live_count", "shown_page", "shown_chrome")
 
     def __init__(self, session: Session):
         self.session = session
@@ -36,7 +36,7 @@ class Tab:
         self.painting: Any = None
         self.live_count = 0
         self.shown_page = ""  # the page pathname in the tab's address bar
-        self.shown_title: str | None = None  # the tab's title, as the browser shows it
+        self.shown_chrome: Any = None  # the chrome (title, favicon, menu…) the browser shows
 
     @property
     def id(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -106,3 +107,53 @@ def test_the_same_app_works_without_javascript(multipage, new_page):
     expect(page.get_by_role("heading", name="Third body")).to_be_visible()
     expect(page.get_by_text("Count 1")).to_be_visible()  # the link carried the tab
     expect(page).to_have_title("Third")
+
+
+CHROME = """
+    import htst as st
+    st.set_page_config(page_title="Data manager", layout="{layout}", menu_items={{"About": "Made with *htst*"}})
+    st.sidebar.write("Side content")
+    st.write("Main content")
+"""
+
+
+def main_width(page):
+    return page.evaluate("document.querySelector('#hm').getBoundingClientRect().width")
+
+
+def test_page_config_sets_the_title_and_wide_layout_widens_the_main_area(serve_app, new_page):
+    centered = serve_app(CHROME.format(layout="centered"), name="centered.py")
+    wide = serve_app(CHROME.format(layout="wide"), name="wide.py")
+    page = new_page(viewport={"width": 1600, "height": 900})
+    page.goto(centered.url)
+    expect(page).to_have_title("Data manager")
+    narrow_width = main_width(page)
+    page.goto(wide.url)
+    expect(page.locator("html")).to_have_class(re.compile(r"\bhtst-wide\b"))
+    assert main_width(page) > narrow_width + 200
+
+
+def test_the_sidebar_closes_and_opens_and_starts_collapsed_on_narrow_screens(serve_app, new_page):
+    app = serve_app(CHROME.format(layout="centered"))
+    page = new_page(viewport={"width": 1200, "height": 800})
+    page.goto(app.url)
+    side = page.get_by_text("Side content")
+    expect(side).to_be_visible()
+    page.get_by_role("button", name="Close sidebar").click()
+    expect(side).to_be_hidden()
+    page.get_by_role("button", name="Open sidebar").click()
+    expect(side).to_be_visible()
+    phone = new_page(viewport={"width": 400, "height": 800})
+    phone.goto(app.url)
+    expect(phone.get_by_text("Main content")).to_be_visible()
+    expect(phone.get_by_text("Side content")).to_be_hidden()
+    phone.get_by_role("button", name="Open sidebar").click()
+    expect(phone.get_by_text("Side content")).to_be_visible()
+
+
+def test_the_about_item_opens_its_dialog(serve_app, page):
+    app = serve_app(CHROME.format(layout="centered"))
+    page.goto(app.url)
+    page.get_by_role("button", name="Main menu").click()
+    page.get_by_role("menuitem", name="About").click()
+    expect(page.get_by_role("dialog", name="About")).to_contain_text("Made with htst")

@@ -71,10 +71,22 @@
 
   // A field outside st.form commits its value: it is sent, unless its checks refuse it.
   function commit(el) {
+    var keep = el.closest("[data-htst-bind],[data-htst-ignore]");
+    if (keep && keep.hasAttribute("data-htst-bind")) showBound(keep.getAttribute("data-htst-bind"), el.name);
+    if (keep && keep.hasAttribute("data-htst-ignore")) return; // on_change="ignore": it waits, dirty, for the next send
     var box = el.closest("[data-htst-required],[data-htst-pattern]");
     if (el.closest("[data-submit-mode]") && root().matches("[aria-busy],[data-htst-running]")) return; // chat_input(submit_mode=…)
     if (box && !check(box)) dirty.delete(el.name);
     else if (dirty.has(el.name)) send(null);
+  }
+
+  // bind="query-params": the address bar shows a change at once (the server's answer then
+  // drops the parameter at the default). Its value is the field as the form posts it.
+  function showBound(key, name) {
+    var url = new URL(location.href), values = new FormData(form()).getAll(name).filter(function (v) { return v !== ""; });
+    url.searchParams.delete(key);
+    values.forEach(function (v) { url.searchParams.append(key, v); });
+    history.replaceState(history.state, "", url);
   }
 
   // filter_mode: a filter box hides the options of its select that do not match (selected
@@ -296,7 +308,8 @@
     var seen = new Set();
     // Stylesheets of some elements load with the first of them a swap brings in.
     [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
-      ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"]].forEach(function (sheet) {
+      ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
+      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";
@@ -586,6 +599,6 @@
     if (!input.closest("#htst-form")) return;
     input.checked = false;
     dirty.add(input.name);
-    send(null);
+    commit(input);
   });
 })();

@@ -49,7 +49,7 @@ class ToggleSpec(CheckboxSpec):
 _CHECKBOX, _TOGGLE = shared(CheckboxSpec()), shared(ToggleSpec())
 
 
-def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: Any) -> bool:
+def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: Any, keeping: Any) -> bool:
     callback = input_params.callback(on_change)
     size = sizing.width(width)
     ctx, meta, current = register_widget(
@@ -58,6 +58,7 @@ def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str 
         identity=(str(label), bool(value), help),
         default=bool(value),
         default_given=bool(value),
+        keeping=keeping,
         callback=callback,
         args=args,
         kwargs=kwargs,
@@ -70,19 +71,19 @@ def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str 
 
 
 @public
-def checkbox(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> bool:
+def checkbox(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None, bind: str | None = None, persist_state: str | None = None) -> bool:
     """Display a checkbox; returns whether it is checked.
 
     `wrap=None` keeps the label on one line in a row (a column), ending in "…" with the
     whole label on hover; True wraps it, False always keeps it on one line.
     """
-    return _bool_widget(_CHECKBOX, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
+    return _bool_widget(_CHECKBOX, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap, input_params.keeping(key, bind, persist_state, on_change))
 
 
 @public
-def toggle(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> bool:
+def toggle(label: str, value: bool = False, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None, bind: str | None = None, persist_state: str | None = None) -> bool:
     """Display a toggle switch; returns whether it is on (`wrap` as for st.checkbox)."""
-    return _bool_widget(_TOGGLE, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
+    return _bool_widget(_TOGGLE, label, value, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap, input_params.keeping(key, bind, persist_state, on_change))
 
 
 def _options_list(options: Any) -> list[Any]:
@@ -188,7 +189,7 @@ class SelectboxSpec(OptionSpec):
             raise
 
 
-def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict) -> Any:
+def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict, keeping: Any = None) -> Any:
     callback = input_params.callback(on_change)
     labels = tuple(str(format_func(option)) for option in opts)
     default = opts[index] if opts and index is not None else None
@@ -198,6 +199,7 @@ def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, fo
         identity=(str(label), labels, index, help) + extra_identity,
         default=default,
         default_given=index != 0,
+        keeping=keeping,
         callback=callback,
         args=args,
         kwargs=kwargs,
@@ -222,11 +224,11 @@ def _checked_options(kind: str, options: Any, index: int | None) -> list[Any]:
 
 
 @public
-def radio(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content") -> Any:
+def radio(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, horizontal: bool = False, captions: Sequence[str] | None = None, label_visibility: str = "visible", width: Any = "content", bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display radio buttons; returns the selected option (None if index=None and untouched)."""
     caps = tuple(str(c) for c in captions) if captions else ()
     opts = _checked_options("radio", options, index)
-    return _choice(RadioSpec(tuple(opts), True), opts, label, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (horizontal, caps), {"horizontal": horizontal, "captions": caps, "width": sizing.width(width)})
+    return _choice(RadioSpec(tuple(opts), True), opts, label, index, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, (horizontal, caps), {"horizontal": horizontal, "captions": caps, "width": sizing.width(width)}, input_params.keeping(key, bind, persist_state, on_change))
 
 
 # Fewer options than this fit at a glance: the filter box would only be in the way.
@@ -234,7 +236,7 @@ FILTER_FROM = 7
 
 
 @public
-def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, accept_new_options: bool = False, filter_mode: str | None = "fuzzy", width: Any = "stretch") -> Any:
+def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, accept_new_options: bool = False, filter_mode: str | None = "fuzzy", width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display a select widget; returns the selected option (None if index=None and untouched).
 
     `accept_new_options`: a text field under the list takes a value that is not among the
@@ -258,4 +260,5 @@ def selectbox(label: str, options: Sequence[Any], index: int | None = 0, format_
         (placeholder, bool(accept_new_options)) + ((must,) if key is None else ()),
         {"placeholder": text, "required": must, "icon": shown_icon, "width": size,
          "filter": mode if len(opts) >= FILTER_FROM else None, "accept_new_options": bool(accept_new_options)},
+        input_params.keeping(key, bind, persist_state, on_change),
     )

@@ -46,13 +46,14 @@ class ColorPickerSpec(WidgetSpec):
 
 
 @public
-def color_picker(label: str, value: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content") -> str:
+def color_picker(label: str, value: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", bind: str | None = None, persist_state: str | None = None) -> str:
     """Display a colour picker; returns a hex string (default "#000000").
 
     `value` must be "#rgb" or "#rrggbb". htst difference: a colour the user picks comes
     back as lowercase "#rrggbb" (what the browser's picker reports). A `width` in pixels
     under 40 (0 and negatives too) is 40, as in Streamlit.
     """
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     on_change = input_params.callback(on_change)
     if isinstance(width, int):
         width = max(int(width), _MIN_WIDTH)  # bools too: True is 1 px in Streamlit
@@ -66,7 +67,7 @@ def color_picker(label: str, value: str | None = None, key: str | int | None = N
     if not _HEX.fullmatch(default):
         raise HtstAPIException(f"'{default}' is not a valid hex code for colors. Valid ones are like '#00FFAA' or '#000'.")
     ctx, meta, current = register_widget(
-        shared(ColorPickerSpec()), key=key, identity=(str(label), str(value), help),
+        shared(ColorPickerSpec()), key=key, keeping=keeping, identity=(str(label), str(value), help),
         default=default, default_given=value is not None,
         callback=on_change, args=args, kwargs=kwargs,
     )

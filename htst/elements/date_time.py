@@ -155,7 +155,7 @@ class DateInputSpec(WidgetSpec):
 
 
 @public
-def date_input(label: str, value: Any = "today", min_value: Any = None, max_value: Any = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False, required: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+def date_input(label: str, value: Any = "today", min_value: Any = None, max_value: Any = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, format: str = "YYYY/MM/DD", disabled: bool = False, required: bool = False, label_visibility: str = "visible", width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display a date field; returns a `datetime.date`, or a tuple of 0–2 dates for a range.
 
     A list or tuple `value` makes a range (a one-date range returns a 1-tuple, as in
@@ -166,6 +166,7 @@ def date_input(label: str, value: Any = "today", min_value: Any = None, max_valu
     `required`: an empty field (a range: a missing end) is not committed and says "This
     field is required."; in a form the submit waits. Use `value=None` (or `[]`) to start empty.
     """
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     on_change = input_params.callback(on_change)
     must = input_params.required(required)
     size = sizing.width(width, allow=("stretch",))
@@ -211,7 +212,7 @@ def date_input(label: str, value: Any = "today", min_value: Any = None, max_valu
     else:
         default = tuple(dates) if is_range else dates[0]
     ctx, meta, current_value = register_widget(
-        shared(DateInputSpec(low, high, dates is None, is_range, must)), key=key,
+        shared(DateInputSpec(low, high, dates is None, is_range, must)), key=key, keeping=keeping,
         identity=(str(label), _id_part(value), _id_part(min_value), _id_part(max_value), help, format) + ((must,) if key is None else ()),
         default=default, default_given=value is not None and not (isinstance(value, str) and value == "today"),
         callback=on_change, args=args, kwargs=kwargs,
@@ -299,7 +300,7 @@ class TimeInputSpec(WidgetSpec):
 
 
 @public
-def time_input(label: str, value: Any = "now", key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, required: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15), format: str = "24h", width: Any = "stretch") -> time | None:
+def time_input(label: str, value: Any = "now", key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, required: bool = False, label_visibility: str = "visible", step: int | timedelta = timedelta(minutes=15), format: str = "24h", width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> time | None:
     """Display a time field; returns a `datetime.time` (None if value=None and untouched).
 
     `step` (seconds or a timedelta, 1 s to 23 h) sets the picker's granularity; with a
@@ -314,6 +315,7 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None, hel
     """
     if not isinstance(format, str) or format not in _TIME_FORMATS:
         raise HtstAPIException("Invalid `format` value. Supported values: '12h', '24h', 'localized'.")
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     on_change = input_params.callback(on_change)
     must = input_params.required(required)
     size = sizing.width(width, allow=("stretch",))
@@ -324,7 +326,7 @@ def time_input(label: str, value: Any = "now", key: str | int | None = None, hel
     identity_value = default if isinstance(value, (time, datetime)) else value
     zone = None if default is None else default.tzinfo
     ctx, meta, current_value = register_widget(
-        shared(TimeInputSpec(seconds, zone, default is None, must)), key=key,
+        shared(TimeInputSpec(seconds, zone, default is None, must)), key=key, keeping=keeping,
         identity=(str(label), identity_value, help, seconds) + ((must,) if key is None else ()),
         default=default, default_given=value is not None and not (isinstance(value, str) and value == "now"),
         callback=on_change, args=args, kwargs=kwargs,

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import NOTHING, Fields, WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
-from . import sizing
+from . import input_params, sizing
 from .block import public
 from .date_time import DATE_FORMATS, _add_years, _format_date
 
@@ -138,7 +138,7 @@ def _check_callback(on_change: Any) -> Callable[..., Any] | None:
     if on_change in (None, "rerun"):
         return None
     if on_change == "ignore":
-        raise HtstAPIException('`on_change="ignore"` is not supported by htst yet; use "rerun" or a callback.')
+        return None  # `input_params.keeping` marks the widget
     return on_change
 
 
@@ -160,6 +160,8 @@ def datetime_input(
     required: bool = False,
     label_visibility: str = "visible",
     width: Any = "stretch",
+    bind: str | None = None,
+    persist_state: str | None = None,
 ) -> datetime | None:
     """Display a date-and-time field; returns a naive `datetime.datetime`, or None.
 
@@ -173,6 +175,7 @@ def datetime_input(
     """
     _check_format(format)
     seconds = _step_seconds(step)
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     callback = _check_callback(on_change)
     width = sizing.width(width, allow=("stretch",))
     default = None if value is None else _to_datetime(value, "value", None)
@@ -191,7 +194,7 @@ def datetime_input(
         raise HtstAPIException(f"The `value` {default} is greater than the `max_value` {high}.")
     spec = shared(DateTimeSpec(low, high, clearable=default is None and not required))
     ctx, meta, current = register_widget(
-        spec, key=key,
+        spec, key=key, keeping=keeping,
         # "now" stays "now" in the identity: the widget is the same one run after run.
         identity=(str(label), value if isinstance(value, str) else default, min_value, max_value,
                   help, format, seconds, None if key is not None else required),

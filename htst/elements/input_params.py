@@ -10,6 +10,7 @@ from typing import Any, Callable
 
 from ..errors import HtstAPIException
 from ..runtime.nodes import Node
+from ..runtime.widget_spec import Keeping
 
 REQUIRED = "This field is required."
 
@@ -17,25 +18,40 @@ REQUIRED = "This field is required."
 def callback(value: Any, *, name: str = "on_change", modes: bool = True) -> Callable[..., Any] | None:
     """A widget's `on_change` (or `on_click`/`on_submit`): the callback, or None to just rerun.
 
-    None and "rerun" rerun the app; "ignore" (change the value without a rerun) is
-    Streamlit 1.67's, not htst's yet. `modes=False`: the command takes only a callback
-    or None (st.button, st.form_submit_button, st.chat_input).
+    None and "rerun" rerun the app; "ignore" changes the value in the browser without a
+    rerun (`keeping` marks the widget; the value comes with the next rerun). `modes=False`:
+    the command takes only a callback or None (st.button, st.form_submit_button,
+    st.chat_input).
     """
     if value is None:
         return None
     if callable(value):
         return value
     if isinstance(value, str) and value in ("rerun", "ignore"):
-        if modes and value == "rerun":
-            return None
         if modes:
-            raise HtstAPIException(
-                f'`{name}="ignore"` is not supported by htst yet: every change of this widget reruns '
-                f'the app. Pass "rerun" (the default), None, or a callback.'
-            )
+            return None
         raise HtstAPIException(f'`{name}="{value}"` is not supported on this widget. Pass a callback, or omit `{name}`.')
     supported = "'rerun', 'ignore', a callback function" if modes else "a callback function"
     raise HtstAPIException(f"Invalid `{name}` value. Supported values: {supported}.")
+
+
+def keeping(key: Any, bind: Any, persist_state: Any, on_change: Any) -> Keeping | None:
+    """`bind`, `persist_state` and `on_change="ignore"` of a value widget, checked; None
+    when the widget uses none of them (the common case costs nothing)."""
+    if bind is None and persist_state is None and on_change != "ignore":
+        return None
+    if bind not in (None, "query-params"):
+        raise HtstAPIException(f"Invalid `bind` value: {bind!r}. Supported values: 'query-params', None.")
+    if persist_state not in (None, "page", "session"):
+        raise HtstAPIException(f"Invalid `persist_state` value: {persist_state!r}. Supported values: 'page', 'session', None.")
+    if key is None and bind is not None:
+        raise HtstAPIException('`bind="query-params"` requires a `key`: the key names the URL\'s query parameter.')
+    if key is None and persist_state is not None:
+        raise HtstAPIException("`persist_state` requires a `key`.")
+    return _KEEPINGS.setdefault((bind, persist_state, on_change == "ignore"), Keeping(bind is not None, persist_state, on_change == "ignore"))
+
+
+_KEEPINGS: dict[tuple, Keeping] = {}
 
 
 def icon_position(value: Any) -> str:

@@ -127,7 +127,7 @@ def _select_all(value: Any) -> int:
 
 
 @public
-def multiselect(label: str, options: Sequence[Any], default: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, filter_mode: str | None = "fuzzy", select_all: bool | int = 1000, width: Any = "stretch", wrap: bool | None = None) -> list[Any]:
+def multiselect(label: str, options: Sequence[Any], default: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, max_selections: int | None = None, placeholder: str | None = None, disabled: bool = False, label_visibility: str = "visible", accept_new_options: bool = False, filter_mode: str | None = "fuzzy", select_all: bool | int = 1000, width: Any = "stretch", wrap: bool | None = None, bind: str | None = None, persist_state: str | None = None) -> list[Any]:
     """Display a multiselect; returns the list of selected options (in selection order).
 
     htst draws a native `<select multiple>` (Ctrl/Cmd-click to pick several, no JavaScript
@@ -145,6 +145,7 @@ def multiselect(label: str, options: Sequence[Any], default: Any = None, format_
     - `wrap`: the list of selected options wraps (True), stays on one scrolling line
       (False) or, with None, stays on one line in a row (a column) and wraps elsewhere.
     """
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     callback = input_params.callback(on_change)
     mode = input_params.filter_mode(filter_mode, accept_new_options)
     room = _select_all(select_all)
@@ -159,7 +160,7 @@ def multiselect(label: str, options: Sequence[Any], default: Any = None, format_
     default_raw = tuple(spec.serialize(defaults))
     ctx, meta, value = register_widget(
         spec,
-        key=key,
+        key=key, keeping=keeping,
         identity=(str(label), labels, default_raw, help, max_selections, placeholder, accept_new_options),
         default=defaults,
         default_given=bool(defaults),

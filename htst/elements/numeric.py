@@ -293,13 +293,14 @@ def _display(kind: str, fmt: str) -> Callable[[Any], str]:
 
 
 @public
-def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any = None, step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display a slider; returns its value, or a (low, high) tuple for a range.
 
     int, float, date, time and datetime values, with Streamlit's defaults (dates ±14 days
     around the value with a 1-day step; times over the whole day with a 15-minute step).
     A tuple or list of two values for `value` makes a range slider.
     """
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     on_change = input_params.callback(on_change)
     size = sizing.width(width, allow=("stretch",))
     value_given = value is not None
@@ -312,7 +313,7 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
     kind, numeric, is_range, display = plan.kind, plan.kind in ("int", "float"), plan.spec.multi, plan.display
     ctx, meta, current_value = register_widget(
         plan.spec,
-        key=key, identity=(str(label), *plan.identity, help),
+        key=key, keeping=keeping, identity=(str(label), *plan.identity, help),
         default=plan.default, default_given=value_given,
         callback=on_change, args=args, kwargs=kwargs,
     )
@@ -333,12 +334,13 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
 
 
 @public
-def number_input(label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch") -> Any:
+def number_input(label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display a numeric input with − and + steppers; int or float as the arguments are.
 
     `required`: an empty field is not committed ("This field is required."; a form waits
     for a number); use `value=None, required=True` for a field that starts empty.
     """
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     on_change = input_params.callback(on_change)
     must = input_params.required(required)
     shown_icon = icons.icon(icon)
@@ -370,7 +372,7 @@ def number_input(label: str, min_value: Any = None, max_value: Any = None, value
             default = float(default)
     spec = NumberInputSpec(Numbers(is_int, min_value, max_value, allow_none=value is None), step, must)
     ctx, meta, current = register_widget(
-        shared(spec), key=key,
+        shared(spec), key=key, keeping=keeping,
         identity=(str(label), min_value, max_value, default, step, fmt, help, placeholder) + ((must,) if key is None else ()),
         default=default, default_given=value not in ("min", None),
         callback=on_change, args=args, kwargs=kwargs,

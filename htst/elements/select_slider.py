@@ -44,12 +44,13 @@ def _index_of(options: list[Any], value: Any) -> int:
 
 
 @public
-def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> Any:
+def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, format_func: Callable[[Any], Any] = str, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, disabled: bool = False, label_visibility: str = "visible", width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display a slider over options; returns an option, or a tuple of two for a range.
 
     A tuple or list of two options for `value` makes a range slider (start, end),
     swapped if given in reverse order.
     """
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     on_change = input_params.callback(on_change)
     size = sizing.width(width, allow=("stretch",))
     opts = _options_list(options)
@@ -65,7 +66,7 @@ def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, fo
     spec = shared_if_plain(SelectSliderSpec(tuple(opts), False, is_range), opts)
     ctx, meta, current = register_widget(
         spec,
-        key=key,
+        key=key, keeping=keeping,
         identity=(str(label), labels, tuple(indices), help),
         default=default,
         default_given=value is not None,

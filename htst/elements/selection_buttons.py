@@ -59,7 +59,7 @@ _FEEDBACK = {
 }
 
 
-def _button_group(kind: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: Any) -> Any:
+def _button_group(kind: str, label: str, options: Any, selection_mode: str, default: Any, required: bool, format_func: Callable[[Any], Any] | None, key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, width: Any, wrap: Any, keeping: Any) -> Any:
     on_change = input_params.callback(on_change)
     size = sizing.width(width)
     if selection_mode not in ("single", "multi"):
@@ -85,6 +85,7 @@ def _button_group(kind: str, label: str, options: Any, selection_mode: str, defa
     ctx, meta, value = register_widget(
         spec,
         key=key,
+        keeping=keeping,
         identity=(str(label), labels, selection_mode, default_raw, required, help),
         default=initial,
         default_given=bool(defaults),
@@ -106,7 +107,7 @@ def _button_group(kind: str, label: str, options: Any, selection_mode: str, defa
 
 
 @public
-def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> Any:
+def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None, bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display a row of pill buttons; returns the option (or None), or a list in "multi" mode.
 
     Clicking the selected option again clears a single selection (with JavaScript; a
@@ -114,18 +115,19 @@ def pills(label: str, options: Sequence[Any], *, selection_mode: str = "single",
     more lines (True), stay on one line that scrolls (False) or, with None, stay on one
     line in a row (a column) and wrap elsewhere.
     """
-    return _button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
+    return _button_group("pills", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap, input_params.keeping(key, bind, persist_state, on_change))
 
 
 @public
-def segmented_control(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None) -> Any:
+def segmented_control(label: str, options: Sequence[Any], *, selection_mode: str = "single", default: Any = None, required: bool = False, format_func: Callable[[Any], Any] | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, disabled: bool = False, label_visibility: str = "visible", width: Any = "content", wrap: bool | None = None, bind: str | None = None, persist_state: str | None = None) -> Any:
     """Display a segmented control; returns the option (or None), or a list in "multi" mode."""
-    return _button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap)
+    return _button_group("segmented_control", label, options, selection_mode, default, required, format_func, key, help, on_change, args, kwargs, disabled, label_visibility, width, wrap, input_params.keeping(key, bind, persist_state, on_change))
 
 
 @public
-def feedback(options: str = "thumbs", *, key: str | int | None = None, default: int | None = None, disabled: bool = False, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, width: Any = "content") -> int | None:
+def feedback(options: str = "thumbs", *, key: str | int | None = None, default: int | None = None, disabled: bool = False, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, width: Any = "content", bind: str | None = None, persist_state: str | None = None) -> int | None:
     """Display thumbs, faces or stars; returns the index picked (0 = worst) or None."""
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     on_change = input_params.callback(on_change)
     size = sizing.width(width)
     if options not in _FEEDBACK:
@@ -136,6 +138,7 @@ def feedback(options: str = "thumbs", *, key: str | int | None = None, default: 
     ctx, meta, value = register_widget(
         shared(FeedbackSpec(tuple(range(count)), True)),
         key=key,
+        keeping=keeping,
         identity=(options, default),
         default=default,
         default_given=default is not None,

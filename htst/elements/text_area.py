@@ -60,7 +60,7 @@ def _check_height(height: Any) -> None:
 
 
 @public
-def text_area(label: str, value: str | None = "", height: int | str | None = None, max_chars: int | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", width: Any = "stretch") -> str | None:
+def text_area(label: str, value: str | None = "", height: int | str | None = None, max_chars: int | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> str | None:
     """Display a multi-line text input; returns its text (None if value=None and untouched).
 
     `height` is None (about three lines), a number of pixels, "content" (grows with the
@@ -69,6 +69,7 @@ def text_area(label: str, value: str | None = "", height: int | str | None = Non
     `required`: a blank text is not committed, as for st.text_input.
     """
     _check_height(height)
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     callback = input_params.callback(on_change)
     must = input_params.required(required)
     size = sizing.width(width, allow=("stretch",))
@@ -77,7 +78,7 @@ def text_area(label: str, value: str | None = "", height: int | str | None = Non
         default = default[:max_chars]
 
     ctx, meta, current = register_widget(
-        spec_of(TextAreaSpec, max_chars, must), key=key,
+        spec_of(TextAreaSpec, max_chars, must), key=key, keeping=keeping,
         identity=(str(label), default, height, max_chars, help, placeholder) + ((must,) if key is None else ()),
         default=default, default_given=bool(default),
         callback=callback, args=args, kwargs=kwargs,

@@ -143,7 +143,7 @@ def _live(live: Any) -> int | None:
 
 
 @public
-def text_input(label: str, value: str | None = "", max_chars: int | None = None, key: str | int | None = None, type: str = "default", help: str | None = None, autocomplete: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, validate: str | tuple[str, str] | None = None, live: bool | str = False, width: Any = "stretch") -> str | None:
+def text_input(label: str, value: str | None = "", max_chars: int | None = None, key: str | int | None = None, type: str = "default", help: str | None = None, autocomplete: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, validate: str | tuple[str, str] | None = None, live: bool | str = False, width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> str | None:
     """Display a single-line text input; returns its text (None if value=None and untouched).
 
     - `type`: "default", "password", "email", "url", "phone" or "search": the browser's
@@ -160,6 +160,7 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
     if not isinstance(type, str) or type not in TYPES:
         raise HtstAPIException("Invalid `type` value. Supported values: 'default', 'password', 'email', 'url', 'phone', 'search'.")
     input_type, type_icon, type_placeholder, type_validate, type_autocomplete = TYPES[type]
+    keeping = input_params.keeping(key, bind, persist_state, on_change)
     callback = input_params.callback(on_change)
     must = input_params.required(required)
     check = _validate(validate, type_validate)
@@ -172,7 +173,7 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
     pattern, message = check if check else (None, None)
 
     ctx, meta, current = register_widget(
-        spec_of(TextInputSpec, max_chars, must, pattern, message), key=key,
+        spec_of(TextInputSpec, max_chars, must, pattern, message), key=key, keeping=keeping,
         identity=(str(label), default, max_chars, type, help, autocomplete, placeholder, pattern, pause)
         + ((must,) if key is None else ()),
         default=default, default_given=bool(default),

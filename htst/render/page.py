@@ -31,6 +31,8 @@ _LAZY_SHEETS = {
     "files": {"file_uploader"},
     "color": {"color_picker"},
     "dialog": {"dialog"},
+    "progress": {"progress"},
+    "celebration": {"balloons", "snow"},
 }
 
 

@@ -199,7 +199,8 @@ class AppScript:
             with ctx.control.lock:
                 if completed:
                     finish_forms(ctx)
-                    state.finished_run(ctx.fragment_run)
+                    shown = ctx.navigation.selected.key if ctx.navigation is not None and ctx.navigation.selected else ""
+                    state.finished_run(ctx.fragment_run, shown)
                 else:
                     state.interrupted_run()
                 if ctx.fragment_run is None:

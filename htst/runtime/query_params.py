@@ -15,6 +15,7 @@ class QueryParamsState:
     def __init__(self) -> None:
         self.params: dict[str, list[str]] = {}
         self.dirty = False
+        self.bound: set[str] = set()  # keys of widgets with bind="query-params"
 
     def load(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.params = {}
@@ -64,6 +65,7 @@ class QueryParams(MutableMapping):
         if key == "embed" or key == "embed_options":
             raise HtstAPIException(f"Query param `{key}` cannot be set with st.query_params.")
         state = self._get()
+        _not_bound(state, key)
         if isinstance(value, (list, tuple)):
             state.params[key] = [str(v) for v in value]
         else:
@@ -72,6 +74,7 @@ class QueryParams(MutableMapping):
 
     def __delitem__(self, key: str) -> None:
         state = self._get()
+        _not_bound(state, key)
         if key not in state.params:
             raise KeyError(f'st.query_params has no key "{key}".')
         del state.params[key]
@@ -118,3 +121,11 @@ class QueryParams(MutableMapping):
 
     def __repr__(self) -> str:
         return repr(self.to_dict())
+
+
+def _not_bound(state: QueryParamsState, key: str) -> None:
+    if key in state.bound:
+        raise HtstAPIException(
+            f"The query param `{key}` is bound to a widget (`bind=\"query-params\"`): change it "
+            f"through `st.session_state[{key!r}]`, not `st.query_params`."
+        )

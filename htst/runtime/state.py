@@ -182,12 +182,14 @@ class SessionState(MutableMapping):
         self.reset_triggers()
         self._drawn.clear()
 
-    def finished_run(self, fragment: str | None = None) -> None:
+    def finished_run(self, fragment: str | None = None, page: str = "") -> None:
         """A run reached the end of the script: forget widgets it did not draw.
 
-        After a fragment's rerun only that fragment's widgets can have gone.
+        After a fragment's rerun only that fragment's widgets can have gone. Widgets with
+        `persist_state` stay: "session" ones always, "page" ones while the run showed
+        their page (`page`: the key of the page it showed).
         """
-        gone = [w for w in self._widgets if w not in self._drawn]
+        gone = [w for w in self._widgets if w not in self._drawn and not _persists(self._meta[w], page)]
         if fragment is not None:
             gone = [w for w in gone if self._meta[w].fragment == fragment]
         for wid in gone:
@@ -222,6 +224,13 @@ class SessionState(MutableMapping):
         """Every widget the session remembers, in the order they were first drawn."""
         return list(self._meta.values())
 
+
+
+def _persists(meta: WidgetMeta, page: str) -> bool:
+    keeping = meta.keeping
+    if keeping is None or keeping.persist is None:
+        return False
+    return keeping.persist == "session" or meta.page in ("", page)
 
 
 def check_serializable(key: str, value: Any) -> None:

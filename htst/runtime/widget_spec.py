@@ -13,6 +13,7 @@ immutable: `shared()` gives every session the same instance for the same paramet
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from ..errors import InvalidWidgetValue
@@ -188,12 +189,27 @@ def spec_of(cls: type[WidgetSpec], *args: Any) -> WidgetSpec:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class Keeping:
+    """How a keyed widget's value outlives a run (Streamlit 1.67's widget parameters).
+
+    `bind`: the value also lives in the page URL's query, under the key. `persist`:
+    "page" or "session", the value is kept while the widget is not drawn (on its page
+    only, or across page switches). `ignore` (on_change="ignore"): a change in the browser
+    waits for the next rerun instead of causing one.
+    """
+
+    bind: bool = False
+    persist: str | None = None
+    ignore: bool = False
+
+
 class WidgetMeta:
     """What the session remembers about a widget drawn in a run."""
 
     __slots__ = (
         "id", "key", "spec", "callback", "args", "kwargs",
-        "raw", "value", "disabled", "form", "fragment", "previous",
+        "raw", "value", "disabled", "form", "fragment", "previous", "keeping", "page",
     )
 
     def __init__(
@@ -222,6 +238,8 @@ class WidgetMeta:
         # last run's options that equals none of this run's still serializes (docs:
         # custom classes).
         self.previous: tuple[WidgetSpec, Any, Any] | None = None
+        self.keeping: Keeping | None = None  # bind / persist_state / on_change="ignore"
+        self.page = ""  # the page it was drawn on (persist_state="page")
 
     @property
     def type(self) -> str:

@@ -12,10 +12,10 @@ import sys
 from typing import Any, Callable
 
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
-from . import enum_coercion, forms
+from . import enum_coercion, forms, url_binding
 from .context import RunContext, current
 from .nodes import Node
-from .widget_spec import WidgetMeta, WidgetSpec
+from .widget_spec import Keeping, WidgetMeta, WidgetSpec
 
 _IDS: dict[tuple, str] = {}
 _IDS_LIMIT = 100_000
@@ -55,6 +55,7 @@ def register_widget(
     kwargs: Any = None,
     default_given: bool = False,
     options: Any = None,
+    keeping: Keeping | None = None,
 ) -> tuple[RunContext, WidgetMeta, Any]:
     """Register a widget drawn in this run; return its run context, meta and value.
 
@@ -101,7 +102,13 @@ def register_widget(
         fragment=container.fragment,
     )
     previous = ctx.state.widget_meta(wid) if options is not None else None
+    if keeping is not None:
+        meta.keeping, meta.page = keeping, ctx.page
+        if keeping.bind and url_binding.start(ctx, meta, wid):
+            default_given = False  # the URL's value, not a conflict with the default
     value, warning = ctx.state.register(meta, default, default_given)
+    if keeping is not None and keeping.bind:
+        url_binding.show(ctx, meta, value, default)
     if options is not None:
         value = _options_value(ctx, meta, previous, value, options)
     if form is not None and form.clear_on_submit and not spec.trigger:
@@ -134,7 +141,7 @@ def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, l
             f"Unsupported label_visibility option '{label_visibility}'. "
             "Valid values are 'visible', 'hidden' or 'collapsed'."
         )
-    return {
+    props = {
         "wid": meta.id,
         "key": meta.key,
         "label": str(label),
@@ -142,6 +149,11 @@ def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, l
         "disabled": bool(disabled),
         "label_visibility": label_visibility,
     }
+    keeping = meta.keeping
+    if keeping is not None:
+        # htst.js: a change waits for the next rerun; a bound value shows in the URL at once.
+        props["ignore"], props["bind"] = keeping.ignore, meta.key if keeping.bind else None
+    return props
 
 
 def drawable_value(ctx: RunContext, meta: WidgetMeta, value: Any, default: Any, check: Callable[[Any], Any] | None = None) -> tuple[Any, Any]:

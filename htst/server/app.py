@@ -305,6 +305,9 @@ class HtstSite:
         return {
             **self._urls(),
             "token": self.tokens.tab_token(sid, tab.id),
+            # Without JS the address bar shows the form's action: it keeps the query
+            # (bound widgets' values), and a reload of it comes back to the page.
+            "query": tab.session.query_params.query_string(),
             **render_page.chrome_context(self.renderer, tab.session.chrome, self.script.name),
             "asset_version": __version__,
             "theme_base": self.config["theme.base"] or "light",
@@ -324,6 +327,12 @@ class HtstSite:
         return maybe_gzip(response)
 
     # -- other routes ------------------------------------------------------------------
+    def rerun_address(self) -> Response:
+        """A no-JS page's address (the form's action) reloaded or shared: the app, with the
+        same query, in a new session."""
+        query = request.query_string.decode("latin-1")
+        return redirect(url_for(".page") + (f"?{query}" if query else ""), 303)
+
     def media(self, media_id: str) -> Response:
         return media_response(self.script.media, media_id, request)
 
@@ -360,6 +369,7 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     bp.add_url_rule("/", "page", site.page, methods=["GET"])
     bp.add_url_rule("/<path:path>", "page_at", site.page, methods=["GET"])
     bp.add_url_rule("/_htst/rerun", "rerun", site.rerun, methods=["POST"])
+    bp.add_url_rule("/_htst/rerun", "rerun_address", site.rerun_address, methods=["GET"])
     bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
     bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
     bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])

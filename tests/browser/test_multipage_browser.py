@@ -157,3 +157,27 @@ def test_the_about_item_opens_its_dialog(serve_app, page):
     page.get_by_role("button", name="Main menu").click()
     page.get_by_role("menuitem", name="About").click()
     expect(page.get_by_role("dialog", name="About")).to_contain_text("Made with htst")
+
+
+KEEPING = """
+    import htst as st
+    level = st.slider("Level", 0, 10, 3, key="level", on_change="ignore", bind="query-params")
+    st.button("Apply")
+    st.write(f"Level is {level}")
+"""
+
+
+def test_an_ignored_change_waits_for_the_next_rerun_and_a_bound_one_shows_in_the_url(serve_app, page, wait_idle):
+    app = serve_app(KEEPING)
+    page.goto(app.url + "?level=6")
+    expect(page.get_by_text("Level is 6")).to_be_visible()  # the URL initialised it
+    slider = page.get_by_role("slider", name="Level")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"\?level=7$"))  # at once, without a request
+    app.wait_for_reruns(0)
+    expect(page.get_by_text("Level is 6")).to_be_visible()
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("Level is 7")).to_be_visible()  # the held change came with it
+    wait_idle(page)
+    assert app.reruns == 1

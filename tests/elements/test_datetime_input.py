@@ -85,7 +85,6 @@ def test_a_date_bound_is_the_whole_day():
          "Invalid `step` type. Expected one of: int, timedelta. Provided type: float."),
         ('st.datetime_input("x", format="YYYY/MM")', "Invalid `format` value. Supported values:"),
         ('st.datetime_input("x", format=3)', "Invalid `format` type. Expected one of: str. Provided type: int."),
-        ('st.datetime_input("x", on_change="ignore")', 'on_change="ignore"` is not supported'),
         ('st.datetime_input("x", width="content")', "Invalid width value: 'content'."),
     ],
 )

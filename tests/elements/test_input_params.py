@@ -48,18 +48,14 @@ def _call(kind: str, params: str = "") -> str:
 
 
 @pytest.mark.parametrize("kind", WIDGETS)
-@pytest.mark.parametrize("mode", ["'rerun'", "None"])
+@pytest.mark.parametrize("mode", ["'rerun'", "None", "'ignore'"])
 def test_on_change_rerun_and_none_are_accepted(kind, mode):
     at = AppTest.from_string(f"import htst as st\nimport datetime\n{_call(kind, 'on_change=' + mode)}\n").run()
     assert not at.exception
 
 
 @pytest.mark.parametrize("kind", WIDGETS)
-def test_on_change_ignore_is_not_supported_yet_and_other_values_are_refused(kind):
-    assert _error(_call(kind, "on_change='ignore'")) == (
-        '`on_change="ignore"` is not supported by htst yet: every change of this widget reruns '
-        'the app. Pass "rerun" (the default), None, or a callback.'
-    )
+def test_other_on_change_values_are_refused(kind):
     assert _error(_call(kind, "on_change='later'")) == "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function."
 
 

@@ -183,8 +183,30 @@ class Slider100(Slider):
     echo = ECHO100_RE
 
 
+class PageSwitch:
+    """pages.py: switch to the other page in the tab's session (as the menu does); the
+    answer must show that page's heading."""
+
+    app = "pages"
+
+    def __init__(self, tab: Tab):
+        self.tab = tab
+        self.on_second = False
+        self.clicks = 0
+        self.mismatches = 0
+
+    def step(self) -> Answer:
+        self.on_second = not self.on_second
+        answer = self.tab.post({"_htst_page": "second" if self.on_second else ""})
+        self.clicks += 1
+        wanted = b">Second page<" if self.on_second else b">First page<"
+        if answer.status != 200 or wanted not in decoded(answer):
+            self.mismatches += 1
+        return answer
+
+
 # widgets.py echoes its first slider ("Level", 0..100, 50) the same way page200 does.
-INTERACTIONS = {"counter": Counter, "page200": Slider, "widgets": Slider, "widgets100": Slider100}
+INTERACTIONS = {"counter": Counter, "page200": Slider, "widgets": Slider, "widgets100": Slider100, "pages": PageSwitch}
 
 
 # -- 1. sequential round trips, server CPU, bytes ----------------------------------

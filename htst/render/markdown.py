@@ -29,6 +29,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from . import material
 from .code import LatexError, highlight_code, latex_to_mathml
 
 _CACHE_SIZE = 4096
@@ -43,6 +44,7 @@ _COLOR_START = re.compile(r":([a-z]+)(?:-(background|badge))?\[")
 # Alias names are ASCII; English CLDR names (":thumbs_up:", ":flag_Côte_d’Ivoire:") also
 # use letters with accents and a little punctuation, which \w and the class cover.
 _SHORTCODE = re.compile(r":[\w\-+&.’“”()!#*,]+:")
+_MATERIAL = re.compile(r":material/([a-z0-9_]+):")
 # Bare URLs and e-mail addresses, as GFM's autolink extension finds them. Trailing
 # punctuation is trimmed afterwards, because "see https://x.com." ends a sentence.
 _BARE_LINK = re.compile(
@@ -150,9 +152,18 @@ def _color_class(color: str, kind: str | None) -> str | None:
 
 
 def _emoji_rule(state: StateInline, silent: bool) -> bool:
-    """Replace a known ``:shortcode:`` with its emoji; unknown ones stay as typed."""
+    """Replace a known ``:shortcode:`` with its emoji, and ``:material/name:`` with that
+    symbol; unknown ones stay as typed."""
     if state.src[state.pos] != ":":
         return False
+    symbol = _MATERIAL.match(state.src, state.pos, state.posMax)
+    if symbol is not None and material.exists(symbol.group(1)):
+        # `:material/name:`: the symbol itself, inline (Streamlit's Material icons in text).
+        if not silent:
+            token = state.push("html_inline", "", 0)
+            token.content = str(material.svg(symbol.group(1)))
+        state.pos = symbol.end()
+        return True
     match = _SHORTCODE.match(state.src, state.pos, state.posMax)
     if match is None:
         return False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import htst
 
 HTMX = {"HX-Request": "true"}
@@ -155,3 +157,88 @@ def test_htst_routes_are_never_pages(project):
     client = app_of(project).test_client()
     assert client.get("/_htst/health").get_data(as_text=True) == "ok"
     assert client.get("/_htst/nothing-here").status_code == 404
+
+
+def menu_paths(html: str) -> list[str]:
+    return re.findall(r'data-htst-page="([^"]*)"', nav(html))
+
+
+def test_pages_live_under_base_url_path(project):
+    app = htst.create_app(write_app(project), **{"server.baseUrlPath": "tools"})
+    client = app.test_client()
+    html = client.get("/tools/stats").get_data(as_text=True)
+    assert "Stats page" in html and re.search(r'href="/tools/stats\?', nav(html))
+
+
+@pytest.mark.parametrize("position", ["hidden", "top"])
+def test_menu_positions(project, position):
+    entry = project({
+        "app.py": f"import htst as st\nst.navigation([st.Page('a.py'), st.Page('b.py')], position={position!r}).run()\n",
+        "a.py": "import htst as st\nst.header('A page')\n",
+        "b.py": "import htst as st\nst.header('B page')\n",
+    })
+    client = htst.create_app(entry).test_client()
+    html = client.get("/").get_data(as_text=True)
+    if position == "hidden":
+        assert "<nav" not in html
+    else:
+        assert 'class="htst-element htst-nav htst-nav--top"' in nav(html)
+    assert "B page" in client.get("/b").get_data(as_text=True)  # reachable either way
+
+
+def test_a_hidden_page_is_not_listed_but_reachable(project):
+    entry = project({
+        "app.py": "import htst as st\nst.navigation([st.Page('a.py'), st.Page('b.py', visibility='hidden')]).run()\n",
+        "a.py": "import htst as st\nst.header('A page')\n",
+        "b.py": "import htst as st\nst.header('B page')\n",
+    })
+    client = htst.create_app(entry).test_client()
+    assert menu_paths(client.get("/").get_data(as_text=True)) == [""]
+    assert "B page" in client.get("/b").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("expanded, shown", [(False, 10), (True, 12), (3, 3)])
+def test_expanded_shows_so_many_pages_before_view_more(project, expanded, shown):
+    files = {f"p{i:02d}.py": "import htst as st\n" for i in range(12)}
+    pages = ", ".join(f"st.Page('p{i:02d}.py')" for i in range(12))
+    entry = project({"app.py": f"import htst as st\nst.navigation([{pages}], expanded={expanded!r}).run()\n", **files})
+    menu = nav(htst.create_app(entry).test_client().get("/").get_data(as_text=True))
+    first_list = menu.split("<details")[0]
+    assert first_list.count("data-htst-page=") == shown
+    assert ("View %d more" % (12 - shown) in menu) == (shown < 12)
+
+
+def test_two_pages_with_one_pathname_the_first_wins(project):
+    entry = project({
+        "app.py": "import htst as st\nst.navigation([st.Page('a.py'), st.Page('one.py', url_path='same'), st.Page('two.py', url_path='same')]).run()\n",
+        "a.py": "import htst as st\nst.header('A page')\n",
+        "one.py": "import htst as st\nst.header('First with the path')\n",
+        "two.py": "import htst as st\nst.header('Second with the path')\n",
+    })
+    html = htst.create_app(entry).test_client().get("/same").get_data(as_text=True)
+    assert "First with the path" in html and "Second with the path" not in html
+
+
+def test_a_page_outside_the_current_navigation_is_not_found(project):
+    entry = project({
+        "app.py": """
+            import htst as st
+            st.session_state.setdefault("logged_in", False)
+            def login():
+                st.header("Please log in")
+            pages = [st.Page("reports.py")] if st.session_state.logged_in else [st.Page(login)]
+            st.navigation(pages).run()
+        """,
+        "reports.py": "import htst as st\nst.header('Reports')\n",
+    })
+    html = htst.create_app(entry).test_client().get("/reports").get_data(as_text=True)
+    assert "Page not found" in html and "Please log in" in html and "Reports</span>" not in html
+
+
+def test_material_icons_in_markdown_labels_and_the_menu(project):
+    entry = project({
+        "app.py": "import htst as st\nst.navigation([st.Page('a.py', icon=':material/home:')]).run()\n",
+        "a.py": "import htst as st\nst.markdown('Done :material/check_circle:')\nst.button('Go :material/rocket_launch:')\n",
+    })
+    html = htst.create_app(entry).test_client().get("/").get_data(as_text=True)
+    assert set(re.findall(r'data-icon="(\w+)"', html)) == {"home", "check_circle", "rocket_launch"}

@@ -205,7 +205,7 @@ def test_expanded_shows_so_many_pages_before_view_more(project, expanded, shown)
     menu = nav(htst.create_app(entry).test_client().get("/").get_data(as_text=True))
     first_list = menu.split("<details")[0]
     assert first_list.count("data-htst-page=") == shown
-    assert ("View %d more" % (12 - shown) in menu) == (shown < 12)
+    assert (f"View {12 - shown} more" in menu) == (shown < 12)
 
 
 def test_two_pages_with_one_pathname_the_first_wins(project):

@@ -526,6 +526,8 @@
     document.documentElement.classList.toggle("htst-wide", wide === null ? c.dataset.layout === "wide" : !!wide);
   }
   syncChrome();
+  var address = root() && root().getAttribute("data-htst-address");
+  if (address) history.replaceState(history.state, "", address); // "Page not found": the default page's URL
   // The sidebar starts collapsed when asked, and on narrow screens unless "expanded".
   var sidebarState = root() && root().getAttribute("data-sidebar");
   if (sidebarState === "collapsed" || (sidebarState !== "expanded" && window.matchMedia("(max-width: 48rem)").matches)) {

@@ -95,7 +95,9 @@ class HtstSite:
         # A browser gets the page as soon as there is something to show and follows the rest
         # of a long run from there; curl and other clients get the finished page.
         finished = live.done.wait(PAGE_FIRST_LOOK if is_browser_navigation() else None)
-        html = self._page_html(visit, live, attach=not finished)
+        # An unknown (or differently spelled) pathname: the address bar shows the page shown.
+        moved = finished and tab.session.page != path
+        html = self._page_html(visit, live, attach=not finished, address=self._new_url(tab, url_for(".page")) if moved else None)
         tab.session.query_params.dirty = False
         tab.shown_page = tab.session.page if finished else path
         return self._finish(Response(html, content_type=HTML), visit)
@@ -252,10 +254,13 @@ class HtstSite:
         self.tabs.add(tab)
         return tab
 
-    def _page_html(self, visit: Visit, live: LiveRun | None, attach: bool = False) -> str:
-        """The whole page as the tab shows it now; the tab's view becomes that page."""
+    def _page_html(self, visit: Visit, live: LiveRun | None, attach: bool = False, address: str | None = None) -> str:
+        """The whole page as the tab shows it now; the tab's view becomes that page.
+        `address`: the URL htst.js puts in the address bar (the page shown is not the one
+        the URL named)."""
         tab: Tab = visit.tab  # type: ignore[assignment]
         context = self._page_context(visit.sid, tab)
+        context["address"] = address
 
         def render(roots: Any) -> str:
             tab.view = render_page.view_of(roots)

@@ -181,3 +181,10 @@ def test_an_ignored_change_waits_for_the_next_rerun_and_a_bound_one_shows_in_the
     expect(page.get_by_text("Level is 7")).to_be_visible()  # the held change came with it
     wait_idle(page)
     assert app.reruns == 1
+
+
+def test_an_unknown_page_url_lands_on_the_default_pages_url(multipage, page):
+    page.goto(multipage.url + "nowhere")
+    expect(page.get_by_text("Page not found")).to_be_visible()
+    expect(page.get_by_role("heading", name="Home body")).to_be_visible()
+    expect(page).to_have_url(multipage.url)

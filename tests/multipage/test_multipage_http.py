@@ -242,3 +242,9 @@ def test_material_icons_in_markdown_labels_and_the_menu(project):
     })
     html = htst.create_app(entry).test_client().get("/").get_data(as_text=True)
     assert set(re.findall(r'data-icon="(\w+)"', html)) == {"home", "check_circle", "rocket_launch"}
+
+
+def test_the_address_bar_is_told_the_url_of_the_page_shown(project):
+    client = app_of(project).test_client()
+    assert 'data-htst-address="/"' in client.get("/nowhere").get_data(as_text=True)
+    assert "data-htst-address" not in client.get("/stats").get_data(as_text=True)

@@ -72,7 +72,7 @@
   // A field outside st.form commits its value: it is sent, unless its checks refuse it.
   function commit(el) {
     var keep = el.closest("[data-htst-bind],[data-htst-ignore]");
-    if (keep && keep.hasAttribute("data-htst-bind")) showBound(keep.getAttribute("data-htst-bind"), el.name);
+    if (keep && keep.hasAttribute("data-htst-bind")) showBound(keep, el.name);
     if (keep && keep.hasAttribute("data-htst-ignore")) return; // on_change="ignore": it waits, dirty, for the next send
     var box = el.closest("[data-htst-required],[data-htst-pattern]");
     if (el.closest("[data-submit-mode]") && root().matches("[aria-busy],[data-htst-running]")) return; // chat_input(submit_mode=…)
@@ -82,8 +82,10 @@
 
   // bind="query-params": the address bar shows a change at once (the server's answer then
   // drops the parameter at the default). Its value is the field as the form posts it.
-  function showBound(key, name) {
+  function showBound(keep, name) {
+    var key = keep.getAttribute("data-htst-bind"), labels = JSON.parse(keep.getAttribute("data-htst-bind-labels") || "[]");
     var url = new URL(location.href), values = new FormData(form()).getAll(name).filter(function (v) { return v !== ""; });
+    if (labels.length) values = values.map(function (v) { return labels[v] === undefined ? v : labels[v]; }); // options show their labels
     url.searchParams.delete(key);
     values.forEach(function (v) { url.searchParams.append(key, v); });
     history.replaceState(history.state, "", url);
@@ -420,7 +422,7 @@
     if (field.value === open) return;
     field.value = open;
     dirty.add(field.name);
-    if (!formOf(field)) send(null);
+    if (!formOf(field)) commit(field);
   }, true);
   document.addEventListener("cancel", function (e) {
     if (e.target.matches && e.target.matches("dialog[data-htst-undismissible]")) e.preventDefault();
@@ -443,7 +445,9 @@
     if (tab && tab.name) {
       e.preventDefault();
       if (tab.getAttribute("aria-selected") === "true") return;
-      selectTab(tab.closest("[data-htst-tabs]"), tab.id);
+      var group = tab.closest("[data-htst-tabs]"), held = group.querySelector(":scope > [data-htst-tab-value]");
+      selectTab(group, tab.id);
+      if (held) { held.value = tab.value; dirty.add(held.name); commit(held); return; } // bound, on_change="ignore"
       if (!formOf(tab)) { dirty.add(tab.name); send(tab); }
       return;
     }

@@ -192,6 +192,7 @@ class SelectboxSpec(OptionSpec):
 def _choice(spec: OptionSpec, opts: list[Any], label: str, index: int | None, format_func: Callable[[Any], Any], key: Any, help: str | None, on_change: Any, args: Any, kwargs: Any, disabled: bool, label_visibility: str, extra_identity: tuple, extra_props: dict, keeping: Any = None) -> Any:
     callback = input_params.callback(on_change)
     labels = tuple(str(format_func(option)) for option in opts)
+    keeping = input_params.with_labels(keeping, labels)
     default = opts[index] if opts and index is not None else None
     ctx, meta, value = register_widget(
         shared_if_plain(spec, opts),

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Callable
 
 from ..errors import HtstAPIException
@@ -52,6 +53,13 @@ def keeping(key: Any, bind: Any, persist_state: Any, on_change: Any) -> Keeping 
 
 
 _KEEPINGS: dict[tuple, Keeping] = {}
+
+
+def with_labels(keeping: Keeping | None, labels: tuple[str, ...]) -> Keeping | None:
+    """An options widget's keeping: a bound one shows its options' labels in the URL."""
+    if keeping is None or not keeping.bind:
+        return keeping
+    return dataclasses.replace(keeping, labels=labels)
 
 
 def icon_position(value: Any) -> str:

@@ -17,7 +17,7 @@ from ..runtime.context import current
 from ..runtime.nodes import Node
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import draw_widget, drawable_value, register_widget
-from . import icons, sizing
+from . import icons, input_params, sizing
 from . import layout_checks as checks
 from .block import Block, add_container, public
 
@@ -157,6 +157,7 @@ def tabs(
     on_change: str | Callable[..., Any] = "ignore",
     args: Any = None,
     kwargs: Any = None,
+    bind: str | None = None,
 ) -> tuple[Section, ...]:
     """Tabs whose contents are all drawn.
 
@@ -164,6 +165,8 @@ def tabs(
     ("rerun" or a callback) the active tab's label is a widget value (in
     `st.session_state[key]`), switching reruns the app, and each tab's `.open` says
     whether it is the active one. `default` is the label of the tab shown first.
+    `bind="query-params"` (needs `key`): the active tab's label is also in the URL's query
+    (without `on_change`, a switch still needs no rerun; the server learns it with the next).
     """
     labels = list(tabs) if tabs is not None else []
     if not labels:
@@ -183,8 +186,9 @@ def tabs(
     width = sizing.width(width, allow=("stretch",))
     height = sizing.height(height, allow=("stretch", "content"))
     mode = checks.section_mode(on_change)
+    keeping = input_params.keeping(key, bind, None, on_change)
     props: dict[str, Any] = {"labels": tuple(labels), "width": width, "height": height}
-    if mode is None:
+    if mode is None and bind is None:
         ctx = current()
         props.update(active=labels.index(first), key=checks.key_class(checks.claim_key(ctx, key)))
         _, group = add_container("tabs", props)
@@ -194,6 +198,7 @@ def tabs(
         ctx, meta, value = register_widget(
             shared(TabsSpec(tuple(labels))),
             key=key,
+            keeping=keeping,
             identity=() if key is not None else (tuple(labels), first),
             default=first,
             callback=on_change if callable(on_change) else None,
@@ -202,7 +207,7 @@ def tabs(
         )
         value, _ = drawable_value(ctx, meta, value, first)
         active = labels.index(value)
-        props.update(wid=meta.id, active=active, key=checks.key_class(meta.key))
+        props.update(wid=meta.id, active=active, key=checks.key_class(meta.key), bind=meta.key if bind else None, ignore=mode is None)
         group = Block(draw_widget(ctx, meta, value, props, container=True))
         opens = [label == value for label in labels]
     sections = []
@@ -243,6 +248,7 @@ def expander(
     on_change: str | Callable[..., Any] = "ignore",
     args: Any = None,
     kwargs: Any = None,
+    bind: str | None = None,
 ) -> Section:
     """A container the user can open and close (a <details> element).
 
@@ -251,6 +257,8 @@ def expander(
     `st.session_state[key]`, and `.open`), and opening or closing reruns the app.
     `type`: "default" (bordered), "compact" (an inline toggle) or "step" (a step of a
     timeline that consecutive steps join).
+    `bind="query-params"` (needs `key`): whether it is expanded is also in the URL's query
+    (without `on_change`, opening it still needs no rerun; the server learns it with the next).
     """
     if label is None:
         raise HtstAPIException("The `label` parameter is required.")
@@ -263,13 +271,15 @@ def expander(
         "type": type,
         "width": sizing.width(width, allow=("stretch",)),
     }
-    if mode is None:
+    keeping = input_params.keeping(key, bind, None, on_change)
+    if mode is None and bind is None:
         props.update(expanded=bool(expanded), key=checks.key_class(checks.claim_key(current(), key)))
         node, _ = add_container("expander", props)
         return Section(node)
     ctx, meta, value = register_widget(
         shared(ExpanderSpec()),
         key=key,
+        keeping=keeping,
         identity=() if key is not None else (str(label),),
         default=bool(expanded),
         callback=on_change if callable(on_change) else None,
@@ -277,7 +287,7 @@ def expander(
         kwargs=kwargs,
     )
     value = bool(value)
-    props.update(wid=meta.id, expanded=value, key=checks.key_class(meta.key))
+    props.update(wid=meta.id, expanded=value, key=checks.key_class(meta.key), bind=meta.key if bind else None, ignore=mode is None)
     return Section(draw_widget(ctx, meta, value, props, container=True), value)
 
 

@@ -152,6 +152,7 @@ def multiselect(label: str, options: Sequence[Any], default: Any = None, format_
     size = sizing.width(width, allow=("stretch",))
     opts = _options_list(options)
     labels = tuple(str(format_func(option)) for option in opts)
+    keeping = input_params.with_labels(keeping, labels)
     defaults = default_list(default, opts)
     if max_selections is not None and len(defaults) > max_selections:
         raise _too_many(len(defaults), max_selections)

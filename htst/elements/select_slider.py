@@ -62,6 +62,7 @@ def select_slider(label: str, options: Sequence[Any] = (), value: Any = None, fo
     else:
         indices = [0 if value is None else _index_of(opts, value)]
     labels = tuple(str(format_func(option)) for option in opts)
+    keeping = input_params.with_labels(keeping, labels)
     default = tuple(opts[i] for i in indices) if is_range else opts[indices[0]]
     spec = shared_if_plain(SelectSliderSpec(tuple(opts), False, is_range), opts)
     ctx, meta, current = register_widget(

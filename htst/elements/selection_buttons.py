@@ -68,6 +68,7 @@ def _button_group(kind: str, label: str, options: Any, selection_mode: str, defa
         raise HtstAPIException(f"`required=True` is only supported by `st.{kind}` with `selection_mode='single'`.")
     opts = _options_list(options)
     labels = tuple(str((format_func or str)(option)) for option in opts)
+    keeping = input_params.with_labels(keeping, labels)
     multi = selection_mode == "multi"
     if not multi and isinstance(default, (list, tuple)) and len(default) > 1:
         raise HtstAPIException(f"The default argument to `st.{kind}` must be a single value when `selection_mode='single'`.")

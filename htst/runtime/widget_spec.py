@@ -202,6 +202,9 @@ class Keeping:
     bind: bool = False
     persist: str | None = None
     ignore: bool = False
+    # Options widgets: the options' labels, which a bound value shows in the URL instead
+    # of the field's option indices (`?fruit=pear`, not `?fruit=1`).
+    labels: tuple[str, ...] = ()
 
 
 class WidgetMeta:

@@ -153,6 +153,8 @@ def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, l
     if keeping is not None:
         # htst.js: a change waits for the next rerun; a bound value shows in the URL at once.
         props["ignore"], props["bind"] = keeping.ignore, meta.key if keeping.bind else None
+        if keeping.labels:
+            props["bind_labels"] = keeping.labels
     return props
 
 

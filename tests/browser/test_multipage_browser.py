@@ -188,3 +188,43 @@ def test_an_unknown_page_url_lands_on_the_default_pages_url(multipage, page):
     expect(page.get_by_text("Page not found")).to_be_visible()
     expect(page.get_by_role("heading", name="Home body")).to_be_visible()
     expect(page).to_have_url(multipage.url)
+
+
+def test_a_bound_expander_and_tabs_show_in_the_url_without_a_rerun(serve_app, page, wait_idle):
+    app = serve_app("""
+        import htst as st
+        with st.expander("More", key="more", bind="query-params"):
+            st.write("Inside")
+        one, two = st.tabs(["One", "Two"], key="tab", bind="query-params")
+        two.write("Second tab")
+        st.button("Go")
+        st.write(f"state {st.session_state.more} {st.session_state.tab}")
+    """)
+    page.goto(app.url)
+    page.get_by_text("More").click()
+    expect(page).to_have_url(re.compile(r"more=true"))
+    page.get_by_role("tab", name="Two").click()
+    expect(page).to_have_url(re.compile(r"tab=Two"))
+    expect(page.get_by_text("Second tab")).to_be_visible()
+    app.wait_for_reruns(0)
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text("state True Two")).to_be_visible()
+    wait_idle(page)
+    page.goto(page.url)  # a new session from the shared URL
+    expect(page.get_by_text("state True Two")).to_be_visible()
+
+
+def test_a_bound_selectbox_shows_its_option_label_in_the_url(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        fruit = st.selectbox("Fruit", ["apple", "pear", "plum"], key="fruit", bind="query-params")
+        st.write(f"Fruit is {fruit}")
+    """)
+    page.goto(app.url + "?fruit=plum")
+    expect(page.get_by_text("Fruit is plum")).to_be_visible()
+    page.get_by_label("Fruit").select_option("pear")
+    expect(page.get_by_text("Fruit is pear")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"\?fruit=pear$"))
+    page.get_by_label("Fruit").select_option("apple")
+    expect(page.get_by_text("Fruit is apple")).to_be_visible()
+    expect(page).to_have_url(app.url)  # the default: a clean URL

@@ -18,8 +18,6 @@ SIGNATURES = json.loads(Path(__file__).with_name("streamlit_1_67_signatures.json
 # Streamlit parameters that come with later issues, by command ("*": every command).
 LATER = {
     "*": set(),
-    "expander": {"bind"},  # an expander's and tabs' state in the URL: later
-    "tabs": {"bind"},
     "dataframe": {"selection_default", "lazy"},  # selections and lazy rows: dataframes at scale
     "spinner": {"_cache"},  # private to Streamlit's cache spinner
 }

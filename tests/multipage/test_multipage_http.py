@@ -248,3 +248,20 @@ def test_the_address_bar_is_told_the_url_of_the_page_shown(project):
     client = app_of(project).test_client()
     assert 'data-htst-address="/"' in client.get("/nowhere").get_data(as_text=True)
     assert "data-htst-address" not in client.get("/stats").get_data(as_text=True)
+
+
+def test_page_link_disabled_width_and_icon_position(project):
+    entry = project({
+        "app.py": """
+            import htst as st
+            st.page_link("app.py", label="Off", disabled=True)
+            st.page_link("app.py", label="Wide", use_container_width=True, icon="📊", icon_position="right")
+            st.page_link("app.py", label="Query", query_params={"tab": "x"})
+        """,
+    })
+    html = htst.create_app(entry).test_client().get("/").get_data(as_text=True)
+    off = re.search(r'<div[^>]*class="htst-element htst-page-link"[^>]*>(?:(?!</div>).)*Off', html, re.DOTALL).group(0)
+    assert 'aria-disabled="true"' in off and "href" not in off
+    wide = re.search(r'<div[^>]*class="htst-element htst-page-link"([^>]*)>((?:(?!</div>).)*Wide(?:(?!</div>).)*)', html, re.DOTALL)
+    assert 'data-width="stretch"' in wide.group(1) and wide.group(2).index("Wide") < wide.group(2).index("📊")
+    assert re.search(r'href="/\?tab=x&amp;_htst_tab=[^"]+" data-htst-page="" data-htst-query="tab=x"', html)

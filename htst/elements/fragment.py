@@ -124,6 +124,6 @@ def _start(func: Callable[..., Any], args: tuple, kwargs: dict, kind: str, props
     with ctx.control.lock:
         node = ctx.add(kind, props, container=True)
         node.fragment = node.id
-    call = FragmentCall(node.id, func, args, kwargs, node, props.get("run_every"), key)
+    call = FragmentCall(node.id, func, args, kwargs, node, props.get("run_every"), key, ctx.page)
     ctx.fragments[node.id] = call  # what a rerun of this fragment will call again
     return run_body(ctx, call)

@@ -199,7 +199,8 @@ class AppScript:
             with ctx.control.lock:
                 if completed:
                     finish_forms(ctx)
-                    shown = ctx.navigation.selected.key if ctx.navigation is not None and ctx.navigation.selected else ""
+                    navigation = ctx.navigation or session.navigation  # a fragment rerun declares none
+                    shown = navigation.selected.key if navigation is not None and navigation.selected else ""
                     state.finished_run(ctx.fragment_run, shown)
                 else:
                     state.interrupted_run()

@@ -34,12 +34,13 @@ class FragmentCall:
     node: Node  # its container in the tree the client shows
     run_every: float | None = None
     key: str | None = None  # `@st.fragment(key=...)`: what `st.rerun("<key>")` names
+    page: str = ""  # the page it was drawn on: its widgets' ids include it
 
 
 def run_body(ctx: RunContext, call: FragmentCall) -> Any:
     """Run the fragment's function with its container as the cursor."""
-    outer = ctx.fragment
-    ctx.fragment = call.id
+    outer, outer_page = ctx.fragment, ctx.page
+    ctx.fragment, ctx.page = call.id, call.page
     try:
         with ctx.inside(call.node):
             try:
@@ -49,7 +50,7 @@ def run_body(ctx: RunContext, call: FragmentCall) -> Any:
                     ctx.app.hooks.exception(exc, ctx.app.config["client.showErrorDetails"])
                 raise FragmentFailed() from exc
     finally:
-        ctx.fragment = outer
+        ctx.fragment, ctx.page = outer, outer_page
 
 
 def parse_interval(value: Any) -> float | None:

@@ -303,3 +303,28 @@ def test_page_config_of_a_page_object():
     assert (page.title, page.url_path, page.hidden, page.help) == ("T", "t", True, "h")
     assert Page(here, default=True).url_path == ""
     assert Page(here) == Page(str(here))
+
+
+def test_a_fragment_on_a_page_reruns_with_its_widgets(project):
+    entry = project({
+        "app.py": "import htst as st\nst.navigation([st.Page('home.py'), st.Page('panel.py')]).run()\n",
+        "home.py": "import htst as st\nst.write('home')\n",
+        "panel.py": """
+            import htst as st
+            st.session_state.setdefault("full_runs", 0)
+            st.session_state.full_runs += 1
+            @st.fragment
+            def panel():
+                level = st.slider("Level", 0, 10, 2, key="level", persist_state="page")
+                st.write(f"Level {level}")
+            panel()
+        """,
+    })
+    at = AppTest.from_file(entry)
+    at.switch_page("panel.py").run()
+    at.slider[0].set_value(6).run()  # only the fragment reruns
+    assert not at.exception
+    assert at.session_state.full_runs == 1
+    assert at.slider[0].value == 6 and "Level 6" in [m.value for m in at.markdown]
+    at.slider[0].set_value(7).run()
+    assert at.slider[0].value == 7 and at.session_state.full_runs == 1

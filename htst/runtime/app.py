@@ -307,8 +307,10 @@ class AppScript:
         else:
             self._exec_file(self.code(), self._file)
         if ctx.navigation is None and ctx.session.page:
-            # One page only: a pathname in the URL names nothing.
-            self._page_not_found(ctx, ctx.session.page)
+            # One page only: a pathname in the URL names nothing (in a session whose
+            # earlier runs had pages, the script just stopped declaring them).
+            if ctx.session.navigation is None:
+                self._page_not_found(ctx, ctx.session.page)
             ctx.session.page = ""
 
     def _exec_file(self, code: CodeType, file: str) -> None:

@@ -328,3 +328,23 @@ def test_a_fragment_on_a_page_reruns_with_its_widgets(project):
     assert at.slider[0].value == 6 and "Level 6" in [m.value for m in at.markdown]
     at.slider[0].set_value(7).run()
     assert at.slider[0].value == 7 and at.session_state.full_runs == 1
+
+
+def test_a_script_that_stops_declaring_pages_shows_no_page_not_found(project):
+    entry = project({
+        "app.py": """
+            import htst as st
+            if st.session_state.get("pages", True):
+                st.navigation([st.Page("a.py"), st.Page("b.py")]).run()
+            else:
+                st.write("single page now")
+        """,
+        "a.py": "import htst as st\nst.header('A')\n",
+        "b.py": "import htst as st\nst.header('B')\n",
+    })
+    at = AppTest.from_file(entry).run()
+    at.switch_page("b.py").run()
+    at.session_state.pages = False
+    at.run()
+    assert [m.value for m in at.markdown] == ["single page now"]
+    assert not at.error

@@ -329,6 +329,8 @@ class HtstSite:
             )
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers.setdefault("Cache-Control", "no-store")
+        # A no-JS page link's address carries the tab token: never send it to other sites.
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return maybe_gzip(response)
 
     # -- other routes ------------------------------------------------------------------

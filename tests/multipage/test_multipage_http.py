@@ -265,3 +265,8 @@ def test_page_link_disabled_width_and_icon_position(project):
     wide = re.search(r'<div[^>]*class="htst-element htst-page-link"([^>]*)>((?:(?!</div>).)*Wide(?:(?!</div>).)*)', html, re.DOTALL)
     assert 'data-width="stretch"' in wide.group(1) and wide.group(2).index("Wide") < wide.group(2).index("📊")
     assert re.search(r'href="/\?tab=x&amp;_htst_tab=[^"]+" data-htst-page="" data-htst-query="tab=x"', html)
+
+
+def test_pages_do_not_send_their_address_to_other_sites(project):
+    response = app_of(project).test_client().get("/stats")
+    assert response.headers["Referrer-Policy"] == "same-origin"

@@ -228,3 +228,19 @@ def test_a_bound_selectbox_shows_its_option_label_in_the_url(serve_app, page):
     page.get_by_label("Fruit").select_option("apple")
     expect(page.get_by_text("Fruit is apple")).to_be_visible()
     expect(page).to_have_url(app.url)  # the default: a clean URL
+
+
+def test_the_logo_is_in_the_sidebar_and_in_the_header_when_it_is_collapsed(serve_app, new_page):
+    app = serve_app("""
+        import htst as st
+        st.logo(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>', icon_image=":material/home:")
+        st.sidebar.write("Side content")
+    """)
+    page = new_page(viewport={"width": 1200, "height": 800})
+    page.goto(app.url)
+    side, head = page.locator("#htst-logo-side img"), page.locator("#htst-logo-head img")
+    expect(side).to_be_visible()
+    expect(head).to_be_hidden()
+    page.get_by_role("button", name="Close sidebar").click()
+    expect(head).to_be_visible()
+    assert page.evaluate("document.querySelector('#htst-logo-head img').naturalWidth") > 0  # served

@@ -71,7 +71,7 @@ def _clear_cache(flags: dict[str, str]) -> int:
 
 
 def _run(script: str, flags: dict[str, str], script_args: list[str]) -> int:
-    from .server.app import create_app
+    from .server.mount import create_app
     from .server.serve import serve
 
     try:

@@ -17,13 +17,13 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
 
     `options` are config overrides by dotted name, e.g. `**{"runner.magicEnabled": False}`.
     """
-    from .server.app import blueprint as make_blueprint
+    from .server.mount import blueprint as make_blueprint
 
     return make_blueprint(script, config=config, name=name, **options)
 
 
 def create_app(script: str | os.PathLike, *, config: Config | None = None, **options: Any) -> Flask:
     """A Flask app serving one htst script at `server.baseUrlPath` (what `htst run` serves)."""
-    from .server.app import create_app as make_app
+    from .server.mount import create_app as make_app
 
     return make_app(script, config=config, **options)

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from .server.app import create_app as create_app
+from .server.mount import create_app as create_app

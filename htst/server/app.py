@@ -1,4 +1,4 @@
-"""Mount an htst app in Flask: `blueprint(script)` for an existing site, `create_app(script)`.
+"""One htst app at one mount point (`HtstSite`): its routes' handlers.
 
 A request reads as named steps, like Flask's `full_dispatch_request`: read (who asks,
 what was posted, which answer it wants) -> apply (`runtime.apply`: posted fields to
@@ -8,16 +8,14 @@ answer, with one small function per answer mode: partials, whole page, JSON, str
 
 from __future__ import annotations
 
-import itertools
 import logging
 import os
 import secrets as _secrets
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Blueprint, Flask, Response, redirect, request, url_for
+from flask import Response, redirect, request, url_for
 
 from ..caching.cached import clear_all as clear_caches
 from ..caching.cached import use_shared_store
@@ -32,7 +30,7 @@ from ..runtime.session import Session
 from ..runtime.widget_spec import Fields, WidgetSpec
 from ..script import app_script
 from ..version import __version__
-from .http import is_browser_navigation, maybe_gzip, megabytes, too_large
+from .http import is_browser_navigation, maybe_gzip
 from .media import file_response, media_response
 from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, HISTORY, PAGE, QUERY, STOP, TAB, read_fields
 from .static_files import asset_response, load_assets
@@ -41,7 +39,6 @@ from .tabs import Tab, TabStore
 from .tokens import COOKIE_NAME, Tokens
 
 log = logging.getLogger("htst.server")
-_names = itertools.count(1)
 PAGE_FIRST_LOOK = 0.5  # seconds a browser waits for a first run before it gets the page
 HTML = "text/html; charset=utf-8"
 
@@ -361,51 +358,3 @@ class HtstSite:
 
 def _query_pairs(query: str) -> list[tuple[str, str]]:
     return parse_qsl(query, keep_blank_values=True)
-
-
-def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: str | None = None, **options: Any) -> Blueprint:
-    """A Flask blueprint serving the app; mount it with `register_blueprint(bp, url_prefix=...)`.
-
-    `options` are config overrides by dotted name, e.g. `**{"runner.magicEnabled": False}`.
-    """
-    config = config or Config.load()
-    if options:
-        config = config.with_overrides(options)
-    site = HtstSite(script, config)
-    bp = Blueprint(name or f"htst_{Path(script).stem}_{next(_names)}", __name__)
-    bp.add_url_rule("/", "page", site.page, methods=["GET"])
-    bp.add_url_rule("/<path:path>", "page_at", site.page, methods=["GET"])
-    bp.add_url_rule("/_htst/rerun", "rerun", site.rerun, methods=["POST"])
-    bp.add_url_rule("/_htst/rerun", "rerun_address", site.rerun_address, methods=["GET"])
-    bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
-    bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
-    bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
-    bp.add_url_rule("/_htst/media/<media_id>", "media", site.media, methods=["GET"])
-    bp.register_error_handler(413, too_large)
-    limit = megabytes(config["server.maxUploadSize"])
-    field_limit = megabytes(config["server.maxMessageSize"])
-
-    @bp.before_request
-    def _limit_body() -> None:
-        # The mount's own limits, so a host site's other routes keep theirs. Without the
-        # field limit, Flask's MAX_FORM_MEMORY_SIZE (500 kB) refuses a long text value
-        # that htmx posts as multipart.
-        request.max_content_length = limit
-        request.max_form_memory_size = field_limit
-        # Templates link media under the mount point (the same for every request).
-        site.renderer.env.globals["media_base"] = url_for(".page").rstrip("/") + "/_htst/media"
-
-    bp.htst_site = site  # type: ignore[attr-defined]
-    return bp
-
-
-def create_app(script: str | os.PathLike, *, config: Config | None = None, **options: Any) -> Flask:
-    """A Flask app serving one htst script at `server.baseUrlPath` (what `htst run` serves)."""
-    config = config or Config.load()
-    if options:
-        config = config.with_overrides(options)
-    app = Flask("htst")
-    app.config["MAX_CONTENT_LENGTH"] = megabytes(config["server.maxUploadSize"])
-    base = "/" + str(config["server.baseUrlPath"]).strip("/")
-    app.register_blueprint(blueprint(script, config=config), url_prefix=None if base == "/" else base)
-    return app

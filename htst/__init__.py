@@ -35,6 +35,9 @@ from .elements.alerts import warning as warning
 from .elements.alerts import error as error
 from .elements.alerts import exception as exception
 
+# Media
+from .elements.media import image as image
+
 # Status
 from .elements.status import progress as progress
 from .elements.status import spinner as spinner

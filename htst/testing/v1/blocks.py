@@ -60,6 +60,7 @@ class ElementList(Sequence):
 _ALIASES = {
     "button_group": ("pills", "segmented_control"),
     "button": ("button", "form_submit_button"),
+    "imgs": ("image",),  # Streamlit's AppTest name for st.image
 }
 
 

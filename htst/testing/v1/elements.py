@@ -105,6 +105,18 @@ class Spinner(Element):
         return self._node.props["text"]
 
 
+class ImageElement(Element):
+    """st.image (Streamlit's AppTest: `at.get("imgs")`): `.captions` and `.alts` of its images."""
+
+    @property
+    def captions(self) -> list[str | None]:
+        return [caption for _, _, caption, _ in self._node.props["images"]]
+
+    @property
+    def alts(self) -> list[str | None]:
+        return [alt for _, _, _, alt in self._node.props["images"]]
+
+
 # Classes for elements other than widgets, by node type.
 ELEMENT_CLASSES: dict[str, type[Element]] = {
     "exception": ExceptionElement,
@@ -114,4 +126,5 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     "spinner": Spinner,
     "dataframe": Dataframe,
     "table": Dataframe,
+    "image": ImageElement,
 }

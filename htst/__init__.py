@@ -37,6 +37,8 @@ from .elements.alerts import exception as exception
 
 # Media
 from .elements.media import image as image
+from .elements.media import audio as audio
+from .elements.media import video as video
 
 # Status
 from .elements.status import progress as progress

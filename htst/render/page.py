@@ -33,7 +33,7 @@ _LAZY_SHEETS = {
     "dialog": {"dialog"},
     "progress": {"progress"},
     "celebration": {"balloons", "snow"},
-    "media": {"image"},
+    "media": {"image", "audio", "video"},
 }
 
 

@@ -1,14 +1,17 @@
-"""Bytes the page links to (downloads, later images and audio), kept for `/_htst/media/<id>`.
+"""Bytes the page links to (downloads, images, audio, video), kept for `/_htst/media/<id>`.
 
 One store per app, shared by its sessions. An id is a keyed hash of the content, so the
 same data drawn in every run keeps one id (the page's HTML does not change) while nobody
 can guess an id without the store's random key. Memory is bounded: past `max_bytes` the
-least recently used entries go first; a link to an evicted entry answers 404.
+least recently used entries go first; a link to an evicted entry answers 404. A file on
+disk (a video by its path) is kept as its path and streamed when asked for, never read
+whole; its id changes when the file does.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 import threading
 from collections import OrderedDict
@@ -22,6 +25,7 @@ class MediaFile:
     data: bytes
     mimetype: str
     filename: str | None  # set for downloads: served as an attachment under this name
+    path: str | None = None  # a file on disk, served from there (then `data` is empty)
 
 
 class MediaStore:
@@ -47,6 +51,20 @@ class MediaStore:
             while self._size > self.max_bytes and len(self._files) > 1:
                 _, old = self._files.popitem(last=False)
                 self._size -= len(old.data)
+        return media_id
+
+    def add_file(self, path: str | os.PathLike, mimetype: str) -> str:
+        """A file on disk, by path: only its name, size and time are kept."""
+        full = os.path.abspath(path)
+        stat = os.stat(full)
+        digest = hashlib.blake2b(key=self._key, digest_size=16)
+        digest.update(f"file\0{full}\0{stat.st_size}\0{stat.st_mtime_ns}\0{mimetype}".encode())
+        media_id = digest.hexdigest()
+        with self._lock:
+            if media_id in self._files:
+                self._files.move_to_end(media_id)
+            else:
+                self._files[media_id] = MediaFile(b"", mimetype, None, full)
         return media_id
 
     def get(self, media_id: str) -> MediaFile | None:

@@ -7,6 +7,7 @@ hash of the content, so an answer may be cached for as long as the browser likes
 from __future__ import annotations
 
 import io
+import os
 
 from flask import Request, Response, send_file
 
@@ -21,8 +22,10 @@ def media_response(store: MediaStore, media_id: str, request: Request) -> Respon
 
 
 def file_response(found: MediaFile, media_id: str, request: Request) -> Response:
+    if found.path is not None and not os.path.isfile(found.path):
+        return Response("Not found", status=404, content_type="text/plain; charset=utf-8")  # deleted since
     response = send_file(
-        io.BytesIO(found.data),
+        found.path if found.path is not None else io.BytesIO(found.data),
         mimetype=found.mimetype,
         as_attachment=found.filename is not None,
         download_name=found.filename,

@@ -19,3 +19,19 @@ def test_an_image_from_a_numpy_array_loads_with_its_caption(serve_app, page):
     expect(picture).to_be_visible()
     assert page.evaluate("document.querySelector('.htst-figure img').naturalWidth") == 30
     expect(page.locator("figcaption")).to_have_text("A grey box")
+
+
+def test_audio_plays_from_byte_ranges_and_seeks(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        import numpy as np
+        st.audio(np.sin(np.linspace(0, 2000, 8000 * 20)), sample_rate=8000)
+    """)
+    ranges = []
+    page.on("request", lambda request: ranges.append(request.headers.get("range")) if "/_htst/media/" in request.url else None)
+    page.goto(app.url)
+    page.wait_for_function("document.querySelector('audio').readyState >= 1")
+    assert page.evaluate("document.querySelector('audio').duration") == pytest.approx(20, abs=0.1)
+    page.evaluate("document.querySelector('audio').currentTime = 15")
+    page.wait_for_function("document.querySelector('audio').currentTime >= 15 && !document.querySelector('audio').seeking")
+    assert any(r and r.startswith("bytes=") for r in ranges)  # the browser asked for ranges

@@ -21,6 +21,9 @@ from .elements.text import divider as divider
 from .elements.text import html as html
 from .elements.write import write as write
 from .elements.write import echo as echo
+from .elements.display_extras import write_stream as write_stream
+from .elements.display_extras import help as help
+from .elements.display_extras import badge as badge
 
 # Data
 from .elements.data import json as json
@@ -39,6 +42,7 @@ from .elements.alerts import exception as exception
 from .elements.media import image as image
 from .elements.media import audio as audio
 from .elements.media import video as video
+from .elements.display_extras import pdf as pdf
 
 # Status
 from .elements.status import progress as progress

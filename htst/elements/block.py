@@ -26,6 +26,15 @@ def public(fn: F) -> F:
     return locked
 
 
+def public_running(fn: F) -> F:
+    """Mark a public `st.*` command that runs user code for a while (st.write_stream
+    iterates the user's generator): a method of every block, but not holding the tree
+    lock, so a streaming answer can send what it draws as it goes; each element it draws
+    locks on its own."""
+    COMMANDS[fn.__name__] = fn
+    return fn
+
+
 class Block:
     """A container (columns, tabs, sidebar…) or one element's slot (st.empty, a returned element).
 

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from ..runtime.query_params import QueryParams
 from ..runtime.state import SessionState, SessionStateProxy
-from . import alerts, data, dataframe, text
+from . import alerts, data, dataframe, media, text
 from .block import Block, public
 
 
@@ -49,6 +49,9 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, (types.ModuleType, types.FunctionType, type)):
             flush()
             text.code(_describe(arg), language=None)
+        elif hasattr(arg, "save") and hasattr(arg, "mode") and type(arg).__module__.startswith("PIL"):
+            flush()
+            media.image(arg)  # a PIL image
         elif hasattr(arg, "_repr_html_") and not isinstance(arg, type):
             flush()
             text.html(arg._repr_html_())

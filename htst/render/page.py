@@ -33,7 +33,8 @@ _LAZY_SHEETS = {
     "dialog": {"dialog"},
     "progress": {"progress"},
     "celebration": {"balloons", "snow"},
-    "media": {"image", "audio", "video"},
+    "media": {"image", "audio", "video", "pdf"},
+    "help": {"help"},
 }
 
 

@@ -35,3 +35,23 @@ def test_audio_plays_from_byte_ranges_and_seeks(serve_app, page):
     page.evaluate("document.querySelector('audio').currentTime = 15")
     page.wait_for_function("document.querySelector('audio').currentTime >= 15 && !document.querySelector('audio').seeking")
     assert any(r and r.startswith("bytes=") for r in ranges)  # the browser asked for ranges
+
+
+def test_write_stream_shows_text_as_it_is_produced(serve_app, page):
+    app = serve_app("""
+        import time
+        import htst as st
+        if st.button("Go"):
+            def slow():
+                for word in ["first ", "second ", "third"]:
+                    yield word
+                    time.sleep(0.7)
+            st.write_stream(slow)
+            st.write("done")
+    """)
+    page.goto(app.url)
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_text("first second", exact=False)).to_be_visible()
+    expect(page.get_by_text("done")).to_be_hidden()  # the run is still streaming
+    expect(page.get_by_text("first second third")).to_be_visible()
+    expect(page.get_by_text("done")).to_be_visible()

@@ -58,6 +58,8 @@ from .elements.layout import columns as columns
 from .elements.layout import tabs as tabs
 from .elements.layout import expander as expander
 from .elements.layout import empty as empty
+from .elements.placeholders import space as space
+from .elements.placeholders import skeleton as skeleton
 from .elements.layout import sidebar as sidebar
 
 # Widgets

@@ -35,6 +35,7 @@ _LAZY_SHEETS = {
     "celebration": {"balloons", "snow"},
     "media": {"image", "audio", "video", "pdf"},
     "help": {"help"},
+    "placeholders": {"space", "skeleton"},
 }
 
 

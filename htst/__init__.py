@@ -57,6 +57,7 @@ from .elements.layout import container as container
 from .elements.layout import columns as columns
 from .elements.layout import tabs as tabs
 from .elements.layout import expander as expander
+from .elements.popover import popover as popover
 from .elements.layout import empty as empty
 from .elements.placeholders import space as space
 from .elements.placeholders import skeleton as skeleton

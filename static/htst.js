@@ -311,7 +311,7 @@
     // Stylesheets of some elements load with the first of them a swap brings in.
     [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
       ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
-      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"]].forEach(function (sheet) {
+      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";
@@ -457,6 +457,7 @@
     var action = e.target.closest && e.target.closest("[data-htst-action]");
     if (action) { runAction(action.getAttribute("data-htst-action")); closeMenu(); return; }
     if (!(e.target.closest && e.target.closest(".htst-menu"))) closeMenu();
+    document.querySelectorAll("details.htst-popover[open]").forEach(function (p) { if (!p.contains(e.target)) p.open = false; }); // a click elsewhere closes a popover
   });
 
   function selectTab(group, tabId) {

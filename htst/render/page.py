@@ -36,6 +36,7 @@ _LAZY_SHEETS = {
     "media": {"image", "audio", "video", "pdf"},
     "help": {"help"},
     "placeholders": {"space", "skeleton"},
+    "popover": {"popover"},
 }
 
 

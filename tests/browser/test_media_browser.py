@@ -55,3 +55,20 @@ def test_write_stream_shows_text_as_it_is_produced(serve_app, page):
     expect(page.get_by_text("done")).to_be_hidden()  # the run is still streaming
     expect(page.get_by_text("first second third")).to_be_visible()
     expect(page.get_by_text("done")).to_be_visible()
+
+
+def test_a_popover_opens_on_click_and_closes_on_a_click_elsewhere(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        with st.popover("Options"):
+            st.write("Inside the popover")
+        st.write("Elsewhere")
+    """)
+    page.goto(app.url)
+    inside = page.get_by_text("Inside the popover")
+    expect(inside).to_be_hidden()
+    page.get_by_text("Options").click()
+    expect(inside).to_be_visible()
+    page.get_by_text("Elsewhere").click()
+    expect(inside).to_be_hidden()
+    app.wait_for_reruns(0)  # all in the browser

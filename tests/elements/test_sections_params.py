@@ -207,6 +207,8 @@ def test_expander_icon(tmp_path, icon):
     shown = tags.html.split("<summary>")[1].split("</summary>")[0]
     if icon == "spinner":
         assert 'class="htst-spinner"' in shown
+    elif icon and icon.startswith(":material/"):
+        assert 'data-icon="thumb_up"' in shown and "<path d=" in shown  # the symbol, not its shortcode
     elif icon and icon.strip():
         assert f'<span class="htst-icon" aria-hidden="true">{icon}</span>' in shown
     else:

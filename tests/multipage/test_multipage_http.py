@@ -270,3 +270,14 @@ def test_page_link_disabled_width_and_icon_position(project):
 def test_pages_do_not_send_their_address_to_other_sites(project):
     response = app_of(project).test_client().get("/stats")
     assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_material_icons_in_expanders_and_status(make_app):
+    html = make_app("""
+        import htst as st
+        with st.expander("More", icon=":material/info:"):
+            st.write("x")
+        with st.status("Working", state="complete"):
+            st.write("y")
+    """).test_client().get("/").get_data(as_text=True)
+    assert 'data-icon="info"' in html and ":material/" not in html

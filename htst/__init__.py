@@ -62,6 +62,7 @@ from .elements.layout import empty as empty
 from .elements.placeholders import space as space
 from .elements.placeholders import skeleton as skeleton
 from .elements.layout import sidebar as sidebar
+from .elements.layout import bottom as bottom
 
 # Widgets
 from .elements.button import button as button

@@ -22,6 +22,7 @@ from . import layout_checks as checks
 from .block import Block, add_container, public
 
 sidebar = Block(root="sidebar")
+bottom = Block(root="bottom")  # st.bottom: stays at the bottom of the main area
 
 SECTION_TYPES = ("default", "compact", "step")
 

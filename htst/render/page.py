@@ -37,6 +37,8 @@ _LAZY_SHEETS = {
     "help": {"help"},
     "placeholders": {"space", "skeleton"},
     "popover": {"popover"},
+    "bottom": {"bottom root"},
+    "status": {"status"},
 }
 
 
@@ -59,6 +61,8 @@ def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.
     # Stylesheets of some elements only: inlined in a page that has them (htst.js loads
     # them when a swap brings the first one in).
     types = {n.type for n in nodes}
+    if roots["bottom"].children:
+        types.add("bottom root")
     context.setdefault("inline_css", Markup("".join(
         f"<style data-htst-{name}-css>{inline_css(f'htst-{name}.css')}</style>\n"
         for name, kinds in _LAZY_SHEETS.items() if types & kinds

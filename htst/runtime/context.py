@@ -21,13 +21,14 @@ if TYPE_CHECKING:
     from .app import AppScript
     from .session import Session
 
-ROOTS = ("events", "main", "nav", "sidebar")
+ROOTS = ("events", "main", "bottom", "nav", "sidebar")
 # Short DOM ids for the roots: every node id starts with one, so they show in every answer.
-ROOT_IDS = {"events": "he", "main": "hm", "nav": "hn", "sidebar": "hs"}
+ROOT_IDS = {"events": "he", "main": "hm", "bottom": "hb", "nav": "hn", "sidebar": "hs"}
 
 
 def empty_roots() -> dict[str, Node]:
-    """The page roots of a tree nothing has been drawn into (`nav`: a multipage app's menu)."""
+    """The page roots of a tree nothing has been drawn into (`nav`: a multipage app's
+    menu; `bottom`: st.bottom, pinned under the main area)."""
     return {name: Node("root", {}, ROOT_IDS[name], container=True) for name in ROOTS}
 
 

@@ -72,3 +72,18 @@ def test_a_popover_opens_on_click_and_closes_on_a_click_elsewhere(serve_app, pag
     page.get_by_text("Elsewhere").click()
     expect(inside).to_be_hidden()
     app.wait_for_reruns(0)  # all in the browser
+
+
+def test_bottom_stays_at_the_bottom_of_the_window(serve_app, new_page):
+    app = serve_app("""
+        import htst as st
+        for i in range(80):
+            st.write(f"Line {i}")
+        st.bottom.write("Pinned at the bottom")
+    """)
+    page = new_page(viewport={"width": 1000, "height": 700})
+    page.goto(app.url)
+    pinned = page.get_by_text("Pinned at the bottom")
+    expect(pinned).to_be_in_viewport()  # while the long page is scrolled to its top
+    box = pinned.bounding_box()
+    assert box["y"] + box["height"] <= 700 and box["y"] > 500

@@ -48,3 +48,11 @@ def test_a_skeleton_in_a_with_block_is_delayed_while_the_block_runs():
 def test_skeleton_refuses_a_bad_height():
     at = AppTest.from_string("import htst as st\nst.skeleton(height='content')\n").run()
     assert "Invalid height value" in at.exception[0].value
+
+
+def test_bottom_holds_elements_under_the_main_area(make_app):
+    html = make_app("import htst as st\nst.write('body')\nst.bottom.write('pinned')\nwith st.bottom:\n    st.button('Send')\n").test_client().get("/").get_data(as_text=True)
+    bottom = re.search(r'<div class="htst-bottom"><div id="hb" class="htst-block htst-root">(.*?)</div></div></main>', html, re.DOTALL).group(1)
+    assert "pinned" in bottom and "Send" in bottom and "body" not in bottom
+    at = AppTest.from_string("import htst as st\nst.bottom.write('pinned')\n").run()
+    assert [m.value for m in at.markdown] == ["pinned"]

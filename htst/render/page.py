@@ -39,6 +39,7 @@ _LAZY_SHEETS = {
     "popover": {"popover"},
     "bottom": {"bottom root"},
     "status": {"status"},
+    "table": {"dataframe", "table"},
 }
 
 

@@ -71,7 +71,7 @@ from .elements.choice import toggle as toggle
 from .elements.choice import radio as radio
 from .elements.choice import selectbox as selectbox
 from .elements.numeric import slider as slider
-from .elements.numeric import number_input as number_input
+from .elements.number_input import number_input as number_input
 from .elements.multiselect import multiselect as multiselect
 from .elements.select_slider import select_slider as select_slider
 from .elements.selection_buttons import pills as pills

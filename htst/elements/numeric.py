@@ -11,16 +11,16 @@ from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
 from ..runtime.widget_spec import WidgetSpec, shared
 from ..runtime.widgets import base_props, draw_widget, register_widget
-from . import icons, input_params, sizing
+from . import input_params, sizing
 from .block import public
 
 
-def _is_int(value: Any) -> bool:
+def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: Any) -> bool:
-    return _is_int(value) or isinstance(value, float)
+def is_number(value: Any) -> bool:
+    return is_int(value) or isinstance(value, float)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class Numbers:
         if isinstance(raw, bool):
             raise InvalidWidgetValue(f"expected a number, got {raw!r}")
         try:
-            number = float(raw) if not _is_number(raw) else raw
+            number = float(raw) if not is_number(raw) else raw
         except (TypeError, ValueError):
             raise InvalidWidgetValue(f"expected a number, got {raw!r}") from None
         if isinstance(number, float) and not math.isfinite(number):
@@ -62,7 +62,7 @@ class Numbers:
         return str(int(value)) if self.is_int else repr(float(value))
 
 
-def _format(fmt: str, value: Any) -> str:
+def format_number(fmt: str, value: Any) -> str:
     if value is None:
         return ""
     try:
@@ -73,7 +73,7 @@ def _format(fmt: str, value: Any) -> str:
 
 def _slider_kind(value: Any) -> str:
     """int, float, date, time or datetime: what a slider's value arguments are."""
-    if _is_int(value):
+    if is_int(value):
         return "int"
     if isinstance(value, float):
         return "float"
@@ -249,7 +249,7 @@ def _make_slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, for
                     type(min_value).__name__, type(max_value).__name__, type(values[0]).__name__
                 )
             )
-    if step is not None and (_is_number(step) != numeric or (kind == "int" and not _is_int(step)) or (not numeric and not isinstance(step, datetime.timedelta))):
+    if step is not None and (is_number(step) != numeric or (kind == "int" and not is_int(step)) or (not numeric and not isinstance(step, datetime.timedelta))):
         raise HtstAPIException(f"Slider step must be {'an int' if kind == 'int' else 'a float' if kind == 'float' else 'a timedelta'} for {kind} values, got {type(step).__name__}.")
     d_low, d_high, d_step, d_fmt = _slider_bounds(kind, values[0])
     low = d_low if min_value is None else min_value
@@ -288,7 +288,7 @@ def _make_slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, for
 
 def _display(kind: str, fmt: str) -> Callable[[Any], str]:
     if kind in ("int", "float"):
-        return lambda v: _format(fmt, v)
+        return lambda v: format_number(fmt, v)
     return lambda v: _format_time(fmt, v)
 
 
@@ -331,88 +331,3 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         props.update(kind=kind, format=plan.identity[4])  # htst.js formats dates and times while dragging
     draw_widget(ctx, meta, current_value, props)
     return current_value
-
-
-@public
-def number_input(label: str, min_value: Any = None, max_value: Any = None, value: Any = "min", step: Any = None, format: str | None = None, key: str | int | None = None, help: str | None = None, on_change: Callable[..., Any] | str | None = "rerun", args: Any = None, kwargs: Any = None, *, placeholder: str | None = None, disabled: bool = False, required: bool = False, label_visibility: str = "visible", icon: str | None = None, width: Any = "stretch", bind: str | None = None, persist_state: str | None = None) -> Any:
-    """Display a numeric input with − and + steppers; int or float as the arguments are.
-
-    `required`: an empty field is not committed ("This field is required."; a form waits
-    for a number); use `value=None, required=True` for a field that starts empty.
-    """
-    keeping = input_params.keeping(key, bind, persist_state, on_change)
-    on_change = input_params.callback(on_change)
-    must = input_params.required(required)
-    shown_icon = icons.icon(icon)
-    size = sizing.width(width, allow=("stretch",))
-    numbers = [v for v in (min_value, max_value, step) if v is not None]
-    if value not in ("min", None):
-        numbers.append(value)
-    if any(not _is_number(v) for v in numbers):
-        raise HtstAPIException("All numerical arguments must be of the same type: int or float.")
-    is_int = all(_is_int(v) for v in numbers) and bool(numbers)
-    if numbers and not is_int and any(_is_int(v) for v in numbers):
-        raise HtstAPIException(
-            "All numerical arguments must be of the same type."
-            f"\n`value` has {type(value).__name__} type.\n`min_value` has {type(min_value).__name__} type."
-            f"\n`max_value` has {type(max_value).__name__} type.\n`step` has {type(step).__name__} type."
-        )
-    if value == "min":
-        default = min_value if min_value is not None else (0 if is_int else 0.0)
-    else:
-        default = value
-    step = (1 if is_int else 0.01) if step is None else step
-    fmt = format or ("%d" if is_int else "%0.2f")
-    if default is not None:
-        if min_value is not None and default < min_value:
-            raise HtstAPIException(f"The default `value` {default} must be greater than or equal to the `min_value` {min_value}")
-        if max_value is not None and default > max_value:
-            raise HtstAPIException(f"The default `value` {default} must be less than or equal to the `max_value` {max_value}")
-        if not is_int:
-            default = float(default)
-    spec = NumberInputSpec(Numbers(is_int, min_value, max_value, allow_none=value is None), step, must)
-    ctx, meta, current = register_widget(
-        shared(spec), key=key, keeping=keeping,
-        identity=(str(label), min_value, max_value, default, step, fmt, help, placeholder) + ((must,) if key is None else ()),
-        default=default, default_given=value not in ("min", None),
-        callback=on_change, args=args, kwargs=kwargs,
-    )
-    props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(min=min_value, max=max_value, step=step, placeholder=placeholder, icon=shown_icon,
-                 display=_format(fmt, current), is_int=is_int, required=must, width=size)
-    draw_widget(ctx, meta, current, props)
-    return current
-
-
-@dataclass(frozen=True, slots=True)
-class NumberInputSpec(WidgetSpec):
-    """A number field with − and + steppers (`_htst_step=<id>:-1|+1`)."""
-
-    kind = "number_input"
-    testing = "NumberInput"
-    numbers: Numbers
-    step_size: Any
-    required: bool = False
-
-    def parse(self, raw: Any) -> Any:
-        return self.numbers.parse(raw)
-
-    def refuse(self, raw: Any) -> str | None:
-        blank = raw is None or (isinstance(raw, str) and not raw.strip())
-        return input_params.REQUIRED if self.required and blank else None
-
-    def serialize(self, value: Any) -> str:
-        return self.numbers.serialize(value)
-
-    def step(self, value: Any, direction: int) -> Any:
-        """The value one step up (+1) or down (-1), kept within min/max: what ± does."""
-        low, high, step = self.numbers.low, self.numbers.high, self.step_size
-        base = value if value is not None else (low if low is not None else 0)
-        new = base + direction * step
-        if isinstance(step, float):
-            new = round(new, 10)
-        if low is not None:
-            new = max(new, low)
-        if high is not None:
-            new = min(new, high)
-        return new

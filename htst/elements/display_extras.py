@@ -7,13 +7,13 @@ import inspect
 import sys
 import threading
 from collections.abc import AsyncIterator, Iterable
-from pathlib import Path
 from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current
 from . import icons, layout_checks, sizing, text
 from .block import Block, add_element, public, public_running
+from .media import media_source
 
 _htst = sys.modules[__name__.split(".")[0]]  # `st.help()` describes htst itself
 _BADGE_COLORS = ("red", "orange", "yellow", "blue", "green", "violet", "gray", "grey", "primary")
@@ -36,18 +36,7 @@ def pdf(data: Any, *, height: Any = 500, key: str | None = None, alt: str | None
     """A PDF shown in the page (the browser's own viewer), from a URL, a path, bytes or a file."""
     ctx = current()
     size = sizing.height(height, allow=("stretch",))
-    if isinstance(data, str) and data.startswith(("http://", "https://")):
-        source = ("url", data)
-    elif isinstance(data, (str, Path)):
-        path = Path(data)
-        if not path.is_file():
-            raise HtstAPIException(f"The PDF file `{data}` could not be found.")
-        source = ("media", ctx.app.media.add_file(path, "application/pdf"))
-    elif isinstance(data, (bytes, bytearray, memoryview)) or hasattr(data, "read"):
-        raw = data.read() if hasattr(data, "read") else bytes(data)
-        source = ("media", ctx.app.media.add(raw, "application/pdf"))
-    else:
-        raise HtstAPIException(f"Invalid PDF data type: {type(data).__name__}. Pass a URL, a path, bytes or a file.")
+    source = media_source(ctx, data, "application/pdf", "PDF", guess_type=False)
     props = {"source": source, "height": size, "alt": alt, "key": layout_checks.key_class(layout_checks.claim_key(ctx, key))}
     return add_element("pdf", props)
 

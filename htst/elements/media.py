@@ -130,26 +130,33 @@ def _player(ctx: Any, data: Any, format: str, start_time: Any, end_time: Any, lo
     start, end = _media_time("start_time", start_time), _media_time("end_time", end_time)
     if end is not None and end <= (start or 0):
         raise HtstAPIException("`end_time` must be later than `start_time`.")
-    if isinstance(data, str) and data.startswith(("http://", "https://")):
-        source = ("url", data)
-    elif isinstance(data, (str, Path)):
-        path = Path(data)
-        if not path.is_file():
-            raise HtstAPIException(f"The media file `{data}` could not be found.")
-        source = ("media", ctx.app.media.add_file(path, mimetypes.guess_type(path.name)[0] or format))
-    elif isinstance(data, (bytes, bytearray, memoryview)) or hasattr(data, "read"):
-        raw = bytes(data) if not hasattr(data, "read") else data.read()
-        source = ("media", ctx.app.media.add(raw, format))
-    elif data is None:
-        raise HtstAPIException("Media data is missing: pass a URL, a path, bytes or a file.")
-    else:
-        raise HtstAPIException(f"Invalid media data type: {type(data).__name__}. Pass a URL, a path, bytes or a file.")
+    source = media_source(ctx, data, format, "media")
     # A media fragment (#t=start,end) makes the browser start, and stop, there.
     fragment = "" if not start and end is None else f"#t={start or 0:g}" + (f",{end:g}" if end is not None else "")
     return {
         "source": source, "fragment": fragment, "loop": bool(loop), "autoplay": bool(autoplay),
         "alt": alt, "width": sizing.width(width, allow=("stretch",)),
     }
+
+
+def media_source(ctx: Any, data: Any, mimetype: str, what: str, *, guess_type: bool = True) -> tuple[str, str]:
+    """("url", address) or ("media", id) for what a media command was given: a URL (played
+    from where it is), a path (streamed from disk), bytes or a file-like object.
+    `guess_type`: a path's extension may say better than `mimetype` what it holds."""
+    if isinstance(data, str) and data.startswith(("http://", "https://")):
+        return ("url", data)
+    if isinstance(data, (str, Path)):
+        path = Path(data)
+        if not path.is_file():
+            raise HtstAPIException(f"The {what} file `{data}` could not be found.")
+        guessed = mimetypes.guess_type(path.name)[0] if guess_type else None
+        return ("media", ctx.app.media.add_file(path, guessed or mimetype))
+    if isinstance(data, (bytes, bytearray, memoryview)) or hasattr(data, "read"):
+        raw = data.read() if hasattr(data, "read") else bytes(data)
+        return ("media", ctx.app.media.add(raw, mimetype))
+    if data is None:
+        raise HtstAPIException(f"{what.capitalize()} data is missing: pass a URL, a path, bytes or a file.")
+    raise HtstAPIException(f"Invalid {what} data type: {type(data).__name__}. Pass a URL, a path, bytes or a file.")
 
 
 def _media_time(name: str, value: Any) -> float | None:

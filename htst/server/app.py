@@ -125,7 +125,7 @@ class HtstSite:
         if page is not None:
             # A page switch (the menu, a page link, Back): the page's own query, and the
             # changes made on the page left behind.
-            tab.session.query_params.replace(_query_pairs(fields.get(QUERY) or ""))
+            tab.session.query_params.replace(parse_qsl(fields.get(QUERY) or "", keep_blank_values=True))
             if fields.get(HISTORY):
                 tab.shown_page = page  # the browser is there already
             return self._switch_page(tab, page, applied.changes)
@@ -355,6 +355,3 @@ class HtstSite:
             return Response("Not found", status=404, content_type="text/plain")
         return asset_response(asset, request)
 
-
-def _query_pairs(query: str) -> list[tuple[str, str]]:
-    return parse_qsl(query, keep_blank_values=True)

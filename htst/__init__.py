@@ -31,6 +31,17 @@ from .elements.data import metric as metric
 from .elements.dataframe import dataframe as dataframe
 from .elements.dataframe import table as table
 
+# Charts
+from .elements.charts import line_chart as line_chart
+from .elements.charts import area_chart as area_chart
+from .elements.charts import bar_chart as bar_chart
+from .elements.charts import scatter_chart as scatter_chart
+from .elements.charts import vega_lite_chart as vega_lite_chart
+from .elements.charts import altair_chart as altair_chart
+from .elements.charts import map as map
+from .elements.figures import pyplot as pyplot
+from .elements.figures import graphviz_chart as graphviz_chart
+
 # Alerts
 from .elements.alerts import success as success
 from .elements.alerts import info as info

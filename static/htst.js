@@ -304,6 +304,19 @@
     if (run) setRunning(Number(run), false); // answered in one response: finished
   });
 
+  // A chart's live view (tooltips, zoom, selections) loads when a pointer or focus first reaches one.
+  ["pointerover", "focusin"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      var fig = e.target.closest && e.target.closest("[data-htst-chart]");
+      if (!fig || window.htstCharts || document.querySelector("script[data-htst-charts]")) return;
+      var script = document.createElement("script");
+      script.src = document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-charts.js");
+      script.setAttribute("data-htst-charts", "");
+      script.onload = function () { window.htstCharts(fig); };
+      document.head.appendChild(script);
+    });
+  });
+
   // -- After every swap: fragment timers, dialogs, status boxes.
   var timers = new Map(); // fragment id -> [interval ms, timer]
   function syncPage() {
@@ -311,7 +324,7 @@
     // Stylesheets of some elements load with the first of them a swap brings in.
     [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
       ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
-      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"]].forEach(function (sheet) {
+      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";

@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 from ..runtime.query_params import QueryParams
 from ..runtime.state import SessionState, SessionStateProxy
-from . import alerts, data, dataframe, media, text
+from . import alerts, charts, data, dataframe, display_extras, figures, media, text
 from .block import Block, public
 
 
@@ -22,7 +22,8 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
 
     Strings (and numbers, as inline code) are joined into one markdown element; other
     objects get their own element: exceptions, dataframes (pandas, numpy), dicts/lists as
-    JSON, session state…
+    JSON, session state, functions/classes/modules as st.help, Altair charts, matplotlib
+    figures, graphviz graphs, PIL images…
     """
     buffer: list[str] = []
 
@@ -46,9 +47,12 @@ def write(*args: Any, unsafe_allow_html: bool = False) -> None:
         elif isinstance(arg, (dict, list, tuple, set, frozenset, Mapping)) or _is_namedtuple(arg):
             flush()
             data.json(arg._asdict() if _is_namedtuple(arg) else arg)
-        elif isinstance(arg, (types.ModuleType, types.FunctionType, type)):
+        elif isinstance(arg, (types.ModuleType, types.FunctionType, types.BuiltinFunctionType, type)):
             flush()
-            text.code(_describe(arg), language=None)
+            display_extras.help(arg)
+        elif _chart_writer(arg) is not None:
+            flush()
+            _chart_writer(arg)(arg)
         elif hasattr(arg, "save") and hasattr(arg, "mode") and type(arg).__module__.startswith("PIL"):
             flush()
             media.image(arg)  # a PIL image
@@ -64,14 +68,16 @@ def _is_namedtuple(value: Any) -> bool:
     return isinstance(value, tuple) and hasattr(value, "_fields")
 
 
-def _describe(obj: Any) -> str:
-    name = getattr(obj, "__qualname__", getattr(obj, "__name__", repr(obj)))
-    doc = inspect.getdoc(obj) or "No docs available"
-    try:
-        signature = str(inspect.signature(obj)) if callable(obj) else ""
-    except (TypeError, ValueError):
-        signature = ""
-    return f"{name}{signature}\n\n{doc}"
+def _chart_writer(value: Any) -> Any:
+    """The command that draws a chart or figure object of a known library, or None."""
+    module = type(value).__module__.split(".")[0]
+    if module == "altair" and hasattr(value, "to_dict"):
+        return charts.altair_chart
+    if module == "matplotlib" and hasattr(value, "savefig"):
+        return figures.pyplot
+    if module == "graphviz" and hasattr(value, "source"):
+        return figures.graphviz_chart
+    return None
 
 
 @public

@@ -40,6 +40,7 @@ _LAZY_SHEETS = {
     "bottom": {"bottom root"},
     "status": {"status"},
     "table": {"dataframe", "table"},
+    "charts": {"vega_lite_chart", "pyplot", "graphviz_chart"},
 }
 
 

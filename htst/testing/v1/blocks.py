@@ -61,6 +61,7 @@ _ALIASES = {
     "button_group": ("pills", "segmented_control"),
     "button": ("button", "form_submit_button"),
     "imgs": ("image",),  # Streamlit's AppTest name for st.image
+    "arrow_vega_lite_chart": ("vega_lite_chart",),  # Streamlit's AppTest name for every Vega-Lite chart
 }
 
 

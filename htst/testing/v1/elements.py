@@ -117,6 +117,36 @@ class ImageElement(Element):
         return [alt for _, _, _, alt in self._node.props["images"]]
 
 
+class ChartView:
+    """What a Vega-Lite chart shows (Streamlit's AppTest: `at.get("arrow_vega_lite_chart")`):
+    `.spec` (its datasets by name), `.datasets` (name -> DataFrame or rows), `.data` (the
+    main dataset), `.svg` (the server's drawing)."""
+
+    _node: Node
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        return self._node.props["chart"].prepared.spec
+
+    @property
+    def datasets(self) -> dict[str, Any]:
+        return dict(self._node.props["chart"].prepared.frames)
+
+    @property
+    def data(self) -> Any:
+        frames = self.datasets
+        return frames.get("data", next(iter(frames.values()), None))
+
+    @property
+    def svg(self) -> str | None:
+        svg = self._node.props["svg"]
+        return None if svg is None else str(svg)
+
+
+class VegaLiteChart(ChartView, Element):
+    pass
+
+
 # Classes for elements other than widgets, by node type.
 ELEMENT_CLASSES: dict[str, type[Element]] = {
     "exception": ExceptionElement,
@@ -127,4 +157,5 @@ ELEMENT_CLASSES: dict[str, type[Element]] = {
     "dataframe": Dataframe,
     "table": Dataframe,
     "image": ImageElement,
+    "vega_lite_chart": VegaLiteChart,
 }

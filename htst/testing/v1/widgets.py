@@ -12,7 +12,7 @@ from typing import Any
 from ...errors import InvalidWidgetValue
 from ...runtime.apply import CLICK, STEP
 from ...runtime.widget_spec import WidgetMeta
-from .elements import Element
+from .elements import ChartView, Element
 
 
 class Widget(Element):
@@ -241,8 +241,16 @@ class Slider(OptionsWidget):
 
 
 # Classes a widget spec can name (`WidgetSpec.testing`), and those of other elements.
+class ChartWidget(ChartView, Widget):
+    """A chart with `on_select`: `.value` is its VegaLiteState; `.select(param=…)` posts a
+    selection as the live view does (point: a list of dicts; interval: {field: [min, max]})."""
+
+    def select(self, **selection: Any) -> ChartWidget:
+        return self.set_value({"selection": selection})  # type: ignore[return-value]
+
+
 WIDGET_CLASSES: dict[str, type[Widget]] = {
     cls.__name__: cls
     for cls in (Widget, Button, ChatInput, Checkbox, Selection, Multiselect, ButtonGroup,
-                NumberInput, TextInput, TimeInput, ColorPicker, Slider)
+                NumberInput, TextInput, TimeInput, ColorPicker, Slider, ChartWidget)
 }

@@ -1,0 +1,185 @@
+"""Drawing a Vega-Lite spec once per content: SVG for the page, compiled Vega for the
+browser's live view (tooltips, zoom, selections).
+
+Vega's own engine draws the SVG (`vl-convert-python`, offline), so the first paint is
+what the browser library would draw. A drawing is cached by a digest of the spec's JSON
+(data included) and the theme: a chart that does not change costs a dictionary lookup,
+and the same chart in every session is drawn once. The engine takes ~0.5 s to start,
+so the server warms it at start-up (`warm`), not in a user's first request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from ..errors import HtstAPIException
+from .builtin import HOVER_LAYER
+
+# Streamlit's look, in colours that follow the page: text in the page's colour
+# (currentColor, so the dark theme needs no second drawing), no background.
+STREAMLIT_THEME: dict[str, Any] = {
+    "background": None,
+    "font": '"Source Sans Pro", system-ui, sans-serif',
+    "view": {"stroke": None, "continuousWidth": 400, "continuousHeight": 300},
+    "title": {"color": "currentColor", "fontSize": 16, "anchor": "start", "fontWeight": 600},
+    "axis": {
+        "labelColor": "currentColor", "titleColor": "currentColor", "labelFontSize": 12,
+        "titleFontSize": 12, "titleFontWeight": 400, "gridColor": "rgba(128,128,128,0.22)",
+        "domain": False, "tickColor": "rgba(128,128,128,0.35)", "labelPadding": 4,
+    },
+    "legend": {"labelColor": "currentColor", "titleColor": "currentColor", "labelFontSize": 12, "titleFontSize": 12},
+    "header": {"labelColor": "currentColor", "titleColor": "currentColor"},
+    "range": {"category": ["#0068C9", "#83C9FF", "#FF2B2B", "#FFABAB", "#29B09D",
+                           "#7DEFA1", "#FF8700", "#FFD16A", "#6D3FC0", "#D5DAE5"]},
+    "mark": {"color": "#0068C9"},
+    "line": {"strokeWidth": 2},
+}
+
+# Drawings kept, by total size of their SVG and Vega JSON (bytes).
+CACHE_BYTES = 64 * 1024 * 1024
+
+
+class Drawing:
+    """A chart drawn: `svg` for the page (None if the server could not draw it: `error`
+    says why, and the browser draws it), `vega` the compiled spec with its data (JSON)."""
+
+    __slots__ = ("digest", "svg", "vega", "error")
+
+    def __init__(self, digest: str, svg: str | None, vega: bytes, error: str | None = None):
+        self.digest = digest
+        self.svg = svg
+        self.vega = vega
+        self.error = error
+
+    @property
+    def size(self) -> int:
+        return len(self.svg or "") + len(self.vega)
+
+
+_cache: OrderedDict[str, Drawing] = OrderedDict()
+_cache_size = 0
+_lock = threading.Lock()
+_engine_lock = threading.Lock()  # one conversion at a time: the engine is one JS runtime
+
+
+def _engine() -> Any:
+    try:
+        import vl_convert
+    except ImportError:
+        raise HtstAPIException(
+            "Drawing charts needs vl-convert-python: `pip install vl-convert-python` "
+            "(it comes with `pip install htst`)."
+        ) from None
+    return vl_convert
+
+
+def digest_of(spec_json: str, theme: str | None) -> str:
+    return hashlib.blake2b(f"{theme}\0{spec_json}".encode(), digest_size=12).hexdigest()
+
+
+def draw(spec_json: str, theme: str | None) -> Drawing:
+    """The drawing of a Vega-Lite spec (JSON text, data inline), from the cache if drawn."""
+    global _cache_size
+    digest = digest_of(spec_json, theme)
+    with _lock:
+        found = _cache.get(digest)
+        if found is not None:
+            _cache.move_to_end(digest)
+            return found
+    drawing = _convert(digest, spec_json, theme)
+    with _lock:
+        if digest not in _cache:
+            _cache[digest] = drawing
+            _cache_size += drawing.size
+            while _cache_size > CACHE_BYTES and len(_cache) > 1:
+                _, old = _cache.popitem(last=False)
+                _cache_size -= old.size
+    return drawing
+
+
+def _convert(digest: str, spec_json: str, theme: str | None) -> Drawing:
+    vlc = _engine()
+    config = STREAMLIT_THEME if theme == "streamlit" else None
+    with _engine_lock:
+        try:
+            vega = vlc.vegalite_to_vega(spec_json, config=config)
+        except Exception as exc:  # the engine reports spec errors as plain exceptions
+            raise HtstAPIException(f"This Vega-Lite spec could not be compiled: {_first_line(exc)}") from None
+        _fix_voronoi_tooltips(vega)
+        try:
+            svg = vlc.vega_to_svg(_static(vega))
+            error = None
+        except Exception as exc:  # e.g. data from a URL the server cannot reach
+            svg, error = None, _first_line(exc)
+    return Drawing(digest, svg and _trimmed(svg), json.dumps(vega, separators=(",", ":")).encode(), error)
+
+
+_BARE_DATUM = re.compile(r"(?<![.\w])datum\[")
+
+
+def _fix_voronoi_tooltips(vega: Any) -> None:
+    """Vega-Lite 6 compiles a `nearest` selection's voronoi cells with tooltips that read
+    nominal fields from the cell (`datum["f"]`) instead of its point (`datum.datum["f"]`),
+    so they show "undefined"; point them at the point."""
+    if isinstance(vega, dict):
+        if vega.get("type") == "path" and str(vega.get("name", "")).endswith("_voronoi"):
+            tip = vega.get("encode", {}).get("update", {}).get("tooltip")
+            if isinstance(tip, dict) and isinstance(tip.get("signal"), str):
+                tip["signal"] = _BARE_DATUM.sub("datum.datum[", tip["signal"])
+        for value in vega.values():
+            _fix_voronoi_tooltips(value)
+    elif isinstance(vega, list):
+        for value in vega:
+            _fix_voronoi_tooltips(value)
+
+
+def _static(spec: Any) -> Any:
+    """The spec without what only a pointer uses (a `nearest` selection's voronoi cells,
+    built-in charts' invisible hover points): invisible in a drawing, but the bulk of a
+    large chart's SVG. Data is shared, not copied."""
+    if not isinstance(spec, dict):
+        return spec
+    out = dict(spec)
+    if isinstance(spec.get("marks"), list):
+        out["marks"] = [_static(mark) for mark in spec["marks"] if not _interaction_only(mark)]
+    return out
+
+
+def _interaction_only(mark: Any) -> bool:
+    name = str(mark.get("name", "")) if isinstance(mark, dict) else ""
+    return name.endswith("_voronoi") or name.startswith(HOVER_LAYER)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _trimmed(svg: str) -> str:
+    """The SVG scales with its box (CSS sets the width; the viewBox keeps the shape)."""
+    if svg.startswith("<svg "):
+        svg = svg.replace(' class="marks"', ' class="marks" focusable="false"', 1)
+    return svg
+
+
+def warm() -> None:
+    """Start the engine (~0.5 s) so that the first chart a user asks for is drawn fast."""
+    try:
+        _engine()
+    except HtstAPIException:
+        return
+    spec = {"data": {"values": [{"x": 0, "y": 0}]}, "mark": "point",
+            "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+    draw(json.dumps(spec), "streamlit")
+
+
+def clear() -> None:
+    global _cache_size
+    with _lock:
+        _cache.clear()
+        _cache_size = 0

@@ -1,0 +1,77 @@
+"""Charts in a real browser: the server's SVG shows at once; a pointer brings the live
+view (tooltips, selections that rerun the script); add_rows grows a chart mid-run."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def go_live(page, index: int = 0):
+    """Hover a chart and wait for its live view (vega loads on first pointer)."""
+    chart = page.locator(".htst-chart").nth(index)
+    chart.hover()
+    page.wait_for_function(f"document.querySelectorAll('.htst-chart')[{index}].htstView")
+    return chart
+
+
+def test_a_line_charts_tooltip_appears_on_hover(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        import pandas as pd
+        st.line_chart(pd.DataFrame({"temperature": [10, 30, 20, 25]}))
+    """)
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    page.goto(app.url)
+    expect(page.locator(".htst-chart svg")).to_be_visible()  # the server's drawing, no vega yet
+    assert not any("vega" in url for url in scripts)
+    chart = go_live(page)
+    box = chart.locator("svg").bounding_box()
+    for dx in (0.30, 0.34, 0.38):  # move across the plot: the nearest point's tooltip shows
+        page.mouse.move(box["x"] + box["width"] * dx, box["y"] + box["height"] * 0.5)
+    tip = page.locator(".htst-chart-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("temperature")
+    assert any("vega-6.2.0.min.js" in url for url in scripts)
+
+
+def test_an_altair_point_selection_reruns_with_the_selected_point(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        import pandas as pd
+        import altair as alt
+        df = pd.DataFrame({"x": [1, 2, 3], "y": [3, 1, 2], "name": ["a", "b", "c"]})
+        chart = alt.Chart(df).mark_circle(size=400).encode(x="x", y="y").add_params(alt.selection_point(name="pick"))
+        event = st.altair_chart(chart, on_select="rerun", key="c")
+        st.text("selected: " + ",".join(p["name"] for p in event.selection.pick) if event.selection.pick else "selected: none")
+    """)
+    page.goto(app.url)
+    expect(page.get_by_text("selected: none")).to_be_visible()
+    chart = go_live(page)
+    point = chart.locator(".mark-symbol path").nth(1)  # the second row: "b"
+    point.click()
+    expect(page.get_by_text("selected: b")).to_be_visible()
+    # The live view stayed live through the rerun (its morph is skipped).
+    assert page.evaluate("!!document.querySelector('.htst-chart').htstView && !document.querySelector('.htst-chart-view[data-htst-static]')")
+
+
+def test_add_rows_grows_a_chart_while_the_script_runs(serve_app, page):
+    app = serve_app("""
+        import time
+        import htst as st
+        import pandas as pd
+        chart = st.line_chart(pd.DataFrame({"v": [1, 2]}))
+        for i in range(3):
+            time.sleep(0.8)
+            chart.add_rows(pd.DataFrame({"v": [i + 3]}))
+        st.text("finished")
+    """)
+    page.goto(app.url)
+    rows = page.locator(".htst-chart-data tbody tr")
+    expect(rows).to_have_count(3, timeout=5000)  # shown before the run ends
+    assert not page.get_by_text("finished").is_visible()
+    expect(rows).to_have_count(5, timeout=8000)
+    expect(page.get_by_text("finished")).to_be_visible()

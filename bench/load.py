@@ -206,7 +206,27 @@ class PageSwitch:
 
 
 # widgets.py echoes its first slider ("Level", 0..100, 50) the same way page200 does.
-INTERACTIONS = {"counter": Counter, "page200": Slider, "widgets": Slider, "widgets100": Slider100, "pages": PageSwitch}
+class ChartRerun:
+    """Click "Rerun" on chart1000.py: the chart did not change, so no chart may come back."""
+
+    app = "chart1000"
+
+    def __init__(self, tab: Tab):
+        self.tab = tab
+        self.wid = CLICK_RE.search(tab.page).group(1)  # type: ignore[union-attr]
+        self.mismatches = 0
+
+    def step(self) -> Answer:
+        answer = self.tab.post({"_htst_click": self.wid})
+        if answer.status not in (200, 204) or b"<svg" in decoded(answer):
+            self.mismatches += 1
+        return answer
+
+    def final_count(self) -> int | None:
+        return None
+
+
+INTERACTIONS = {"chart1000": ChartRerun, "counter": Counter, "page200": Slider, "widgets": Slider, "widgets100": Slider100, "pages": PageSwitch}
 
 
 # -- 1. sequential round trips, server CPU, bytes ----------------------------------

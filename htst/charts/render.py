@@ -48,13 +48,16 @@ class Drawing:
     """A chart drawn: `svg` for the page (None if the server could not draw it: `error`
     says why, and the browser draws it), `vega` the compiled spec with its data (JSON)."""
 
-    __slots__ = ("digest", "svg", "vega", "error")
+    __slots__ = ("digest", "error", "svg", "table", "vega")
 
     def __init__(self, digest: str, svg: str | None, vega: bytes, error: str | None = None):
         self.digest = digest
         self.svg = svg
         self.vega = vega
         self.error = error
+        # The data-table alternative (rows, and the CSV of all rows), made once per
+        # drawing by the element that shows it: same digest, same data.
+        self.table: Any = None
 
     @property
     def size(self) -> int:

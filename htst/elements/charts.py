@@ -214,18 +214,20 @@ def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None
     """The props that change with the chart's content."""
     drawing = render.draw(prepared.json(), theme)
     media = current().app.media
-    table, csv = _table(prepared, media)
+    if drawing.table is None:
+        drawing.table = _table(prepared)
+    table, csv = drawing.table
     return {
         "chart": ChartSource(prepared, drawing.digest, builtin),
         "svg": None if drawing.svg is None else Markup(drawing.svg),
         "error": drawing.error,
         "vega": media.add(drawing.vega, "application/json"),
         "table": table,
-        "csv": csv,
+        "csv": None if csv is None else media.add(csv, "text/csv", "chart-data.csv"),
     }
 
 
-def _table(prepared: Prepared, media: Any) -> tuple[Any, str | None]:
+def _table(prepared: Prepared) -> tuple[Any, bytes | None]:
     """The chart's main data as a table (the first rows) and, for more, a CSV download."""
     frame = next((f for f in prepared.frames.values() if hasattr(f, "columns")), None)
     if frame is None or len(frame.columns) == 0:
@@ -235,7 +237,7 @@ def _table(prepared: Prepared, media: Any) -> tuple[Any, str | None]:
     table = (tuple(str(c) for c in frame.columns), rows, len(frame))
     csv = None
     if len(frame) > TABLE_ROWS:
-        csv = media.add(frame.to_csv(index=False).encode(), "text/csv", "chart-data.csv")
+        csv = frame.to_csv(index=False).encode()
     return table, csv
 
 

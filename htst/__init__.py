@@ -69,6 +69,7 @@ from .elements.layout import columns as columns
 from .elements.layout import tabs as tabs
 from .elements.layout import expander as expander
 from .elements.popover import popover as popover
+from .elements.grid import grid as grid
 from .elements.layout import empty as empty
 from .elements.placeholders import space as space
 from .elements.placeholders import skeleton as skeleton
@@ -77,6 +78,8 @@ from .elements.layout import bottom as bottom
 
 # Widgets
 from .elements.button import button as button
+from .elements.pagination import menu_button as menu_button
+from .elements.pagination import pagination as pagination
 from .elements.choice import checkbox as checkbox
 from .elements.choice import toggle as toggle
 from .elements.choice import radio as radio

@@ -216,6 +216,18 @@
   document.addEventListener("submit", function (e) {
     if (e.target.id !== "htst-form" || !window.htmx) return;
     e.preventDefault();
+    // A widget's own button (pagination, menu_button) puts its value in the widget's field.
+    var picks = e.submitter && e.submitter.closest("[data-htst-picks]");
+    if (picks) {
+      var field = picks.querySelector("input[type=hidden]"), menu = picks.querySelector("details");
+      field.value = e.submitter.value;
+      dirty.add(field.name);
+      if (menu) menu.open = false;
+      picks.querySelectorAll("[aria-current]").forEach(function (b) { b.removeAttribute("aria-current"); });
+      var page = picks.matches(".htst-pagination") && picks.querySelector('button[value="' + field.value + '"]:not([aria-label])');
+      if (page) page.setAttribute("aria-current", "page");
+      return formOf(field) ? null : commit(field);
+    }
     var submitter = e.submitter && e.submitter.name && e.submitter.value !== "" ? e.submitter : null;
     closeMenu();
     send(submitter);
@@ -324,7 +336,7 @@
     // Stylesheets of some elements load with the first of them a swap brings in.
     [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
       ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
-      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"]].forEach(function (sheet) {
+      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", ".htst-pagination,.htst-menu-button"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";

@@ -41,6 +41,8 @@ _LAZY_SHEETS = {
     "status": {"status"},
     "table": {"dataframe", "table"},
     "charts": {"vega_lite_chart", "pyplot", "graphviz_chart"},
+    "grid": {"grid"},
+    "menus": {"pagination", "menu_button"},
 }
 
 

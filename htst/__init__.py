@@ -78,6 +78,8 @@ from .elements.layout import bottom as bottom
 
 # Widgets
 from .elements.button import button as button
+from .elements.capture import audio_input as audio_input
+from .elements.capture import camera_input as camera_input
 from .elements.pagination import menu_button as menu_button
 from .elements.pagination import pagination as pagination
 from .elements.choice import checkbox as checkbox

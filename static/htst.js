@@ -316,16 +316,21 @@
     if (run) setRunning(Number(run), false); // answered in one response: finished
   });
 
+  // htst-<name>.css / .js beside htst.css, with its version.
+  function staticUrl(file) { return document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-" + file); }
+  function loadScript(name) {
+    var script = document.createElement("script");
+    script.src = staticUrl(name + ".js");
+    script.setAttribute("data-htst-" + name, "");
+    return document.head.appendChild(script);
+  }
+
   // A chart's live view (tooltips, zoom, selections) loads when a pointer or focus first reaches one.
   ["pointerover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (e) {
       var fig = e.target.closest && e.target.closest("[data-htst-chart]");
       if (!fig || window.htstCharts || document.querySelector("script[data-htst-charts]")) return;
-      var script = document.createElement("script");
-      script.src = document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-charts.js");
-      script.setAttribute("data-htst-charts", "");
-      script.onload = function () { window.htstCharts(fig); };
-      document.head.appendChild(script);
+      loadScript("charts").onload = function () { window.htstCharts(fig); };
     });
   });
 
@@ -336,13 +341,18 @@
     // Stylesheets of some elements load with the first of them a swap brings in.
     [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
       ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
-      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", ".htst-pagination,.htst-menu-button"]].forEach(function (sheet) {
+      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", ".htst-pagination,.htst-menu-button"], ["capture", ".htst-capture"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";
-      css.href = document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-" + sheet[0] + ".css");
+      css.href = staticUrl(sheet[0] + ".css");
       css.setAttribute("data-htst-" + sheet[0] + "-css", "");
       document.head.appendChild(css);
+    });
+    // Scripts of some elements (camera and microphone inputs) load with the first of them.
+    document.querySelectorAll("[data-htst-script]").forEach(function (el) {
+      var name = el.getAttribute("data-htst-script");
+      if (!document.querySelector("script[data-htst-" + name + "]")) loadScript(name);
     });
     document.querySelectorAll("[data-htst-filter]").forEach(function (box) { if (box.value) filterOptions(box); });
     document.querySelectorAll("[data-htst-run-every]").forEach(function (el) {

@@ -72,6 +72,7 @@ class FileUploaderSpec(WidgetSpec):
     keeps them until the user removes one (`remove`). The field itself posts nothing."""
 
     kind = "file_uploader"
+    testing = "FileInput"
     preset = "refuse"
     replayable = False
     multiple: bool = False

@@ -23,6 +23,9 @@ from .assets import inline_css
 from .diff import diff
 from .html import Renderer
 
+# Elements holding a file input: without JS, their page's form posts multipart.
+_FILE_INPUTS = frozenset({"file_uploader", "camera_input", "audio_input"})
+
 _LAZY_SHEETS = {
     "pages": {"navigation", "page_link"},
     "chat": {"chat_message", "chat_input"},
@@ -43,6 +46,7 @@ _LAZY_SHEETS = {
     "charts": {"vega_lite_chart", "pyplot", "graphviz_chart"},
     "grid": {"grid"},
     "menus": {"pagination", "menu_button"},
+    "capture": {"camera_input", "audio_input"},
 }
 
 
@@ -59,7 +63,7 @@ def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.
     root_html = {name: Markup(renderer.node(roots[name])) for name in ROOTS}
     nodes = [node for name in ROOTS for node in roots[name].walk()]
     # Without JS the form must be multipart to carry files; otherwise urlencoded is smaller.
-    context.setdefault("multipart", any(n.type == "file_uploader" for n in nodes))
+    context.setdefault("multipart", any(n.type in _FILE_INPUTS for n in nodes))
     # Highlighting colours load only with code (htst.js adds them when a swap brings some).
     context.setdefault("code_css", any('class="htst-code' in html for html in root_html.values()))
     # Stylesheets of some elements only: inlined in a page that has them (htst.js loads

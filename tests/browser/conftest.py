@@ -30,6 +30,10 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # camera_input / audio_input: Chromium's fake camera (a test pattern) and microphone
+    # (a beep), granted without a prompt.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ]
 # Playwright waits this long (ms) for a locator or an assertion before failing.
 TIMEOUT_MS = 5_000

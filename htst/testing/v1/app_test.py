@@ -20,7 +20,7 @@ from ...runtime.context import ROOTS
 from ...runtime.nodes import Node
 from ...runtime.session import Session
 from ...runtime.state import SessionStateProxy
-from ...runtime.widget_spec import Fields
+from ...runtime.widget_spec import Fields, PostedFile
 from ...script import app_script
 from ...secrets import Secrets, default_secret_paths
 from .blocks import Block, Queryable, wrap
@@ -131,10 +131,14 @@ class AppTest(Queryable):
 
     def _fields(self) -> Fields:
         values: dict[str, list[str]] = {}
+        files: dict[str, list[PostedFile]] = {}
         for _, fields in self._pending.values():
             for name, entry in fields:
-                values.setdefault(name, []).append(entry)
-        return Fields(values)
+                if isinstance(entry, PostedFile):
+                    files.setdefault(name, []).append(entry)
+                else:
+                    values.setdefault(name, []).append(entry)
+        return Fields(values, files)
 
     def _secrets(self) -> Secrets:
         """The files' secrets overlaid with `at.secrets`; rebuilt only when those change."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...errors import InvalidWidgetValue
-from ...runtime.apply import CLICK, STEP
-from ...runtime.widget_spec import WidgetMeta
+from ...runtime.apply import CLICK, REMOVE, STEP
+from ...runtime.widget_spec import PostedFile, WidgetMeta
 from .elements import ChartView, Element
 
 
@@ -241,6 +241,20 @@ class Slider(OptionsWidget):
 
 
 # Classes a widget spec can name (`WidgetSpec.testing`), and those of other elements.
+class FileInput(Widget):
+    """file_uploader, camera_input, audio_input: `upload(data, name, type)` posts a file
+    as a browser does (checked by the widget); `clear()` removes what it holds."""
+
+    def upload(self, data: bytes, name: str = "file", type: str | None = None) -> FileInput:
+        posted = PostedFile(name, type, bytes(data))
+        return self._post(None, [(self.id, posted)])  # type: ignore[return-value,list-item]
+
+    def clear(self) -> FileInput:
+        held = self._node.data
+        files = held if isinstance(held, list) else [held] if held is not None else []
+        return self._post(None, [(REMOVE, f"{self.id}:{f.file_id}") for f in files])  # type: ignore[return-value]
+
+
 class ChartWidget(ChartView, Widget):
     """A chart with `on_select`: `.value` is its VegaLiteState; `.select(param=…)` posts a
     selection as the live view does (point: a list of dicts; interval: {field: [min, max]})."""
@@ -252,5 +266,5 @@ class ChartWidget(ChartView, Widget):
 WIDGET_CLASSES: dict[str, type[Widget]] = {
     cls.__name__: cls
     for cls in (Widget, Button, ChatInput, Checkbox, Selection, Multiselect, ButtonGroup,
-                NumberInput, TextInput, TimeInput, ColorPicker, Slider, ChartWidget)
+                NumberInput, TextInput, TimeInput, ColorPicker, Slider, ChartWidget, FileInput)
 }

@@ -54,6 +54,7 @@ from .elements.media import image as image
 from .elements.media import audio as audio
 from .elements.media import video as video
 from .elements.display_extras import pdf as pdf
+from .elements.iframe import iframe as iframe
 
 # Status
 from .elements.status import progress as progress

@@ -27,6 +27,9 @@ def make_server(app: Flask, config: Config) -> Any:
         # the 101st tab instead of queueing its requests.
         connection_limit=1000,
         backlog=2048,
+        # The largest asset (plotly.js, 1.4 MB gzipped) is answered from memory rather
+        # than spilled into a temporary file per download.
+        outbuf_overflow=4 * 1024 * 1024,
         ident="htst",
     )
     options = server.adj.socket_options

@@ -8,11 +8,14 @@ colours are their own stylesheet, `htst-code.css`, loaded only by pages showing 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
 import rjsmin
 from flask import Request, Response
@@ -31,7 +34,10 @@ class Asset:
     etag: str
 
 
-def load_assets(folder: Path = STATIC_DIR) -> dict[str, Asset]:
+@functools.cache
+def load_assets(folder: Path = STATIC_DIR) -> Mapping[str, Asset]:
+    """Every asset, read and gzipped once per process (vendored libraries are megabytes)
+    and shared by every app in it; never changed."""
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     files["htst-code.css"] = pygments_css().encode()
     assets = {}
@@ -46,7 +52,7 @@ def load_assets(folder: Path = STATIC_DIR) -> dict[str, Asset]:
         gzipped = gzip.compress(body, 9, mtime=0) if mimetype.startswith(_TEXT_TYPES) else None
         etag = hashlib.blake2b(body, digest_size=8).hexdigest()
         assets[name] = Asset(body, gzipped, mimetype, etag)
-    return assets
+    return MappingProxyType(assets)
 
 
 def strip_js(source: str) -> str:

@@ -75,3 +75,20 @@ def test_add_rows_grows_a_chart_while_the_script_runs(serve_app, page):
     assert not page.get_by_text("finished").is_visible()
     expect(rows).to_have_count(5, timeout=8000)
     expect(page.get_by_text("finished")).to_be_visible()
+
+
+def test_a_plotly_chart_is_drawn_by_plotly_and_a_click_selects_a_point(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        import plotly.graph_objects as go
+        fig = go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2], mode="markers", marker={"size": 18}))
+        event = st.plotly_chart(fig, on_select="rerun", selection_mode="points")
+        st.text(f"selected {event.selection.point_indices}")
+    """)
+    page.goto(app.url)
+    expect(page.locator(".htst-plotly svg").first).to_be_visible()  # the static drawing first
+    expect(page.locator(".htst-plotly .js-plotly-plot")).to_be_visible(timeout=15000)
+    page.locator(".htst-plotly .scatterlayer .point").nth(2).click(force=True)
+    expect(page.get_by_text("selected [2]")).to_be_visible()
+    # The drawn chart stays (the rerun's morph skips it).
+    expect(page.locator(".htst-plotly .js-plotly-plot")).to_be_visible()

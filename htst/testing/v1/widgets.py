@@ -255,6 +255,14 @@ class FileInput(Widget):
         return self._post(None, [(REMOVE, f"{self.id}:{f.file_id}") for f in files])  # type: ignore[return-value]
 
 
+class PlotlyWidget(Widget):
+    """A plotly chart with `on_select`: `.select(points=[...], box=[...], lasso=[...])`
+    posts a selection as plotly.js's events do."""
+
+    def select(self, points: list | None = None, box: list | None = None, lasso: list | None = None) -> PlotlyWidget:
+        return self.set_value({"selection": {"points": points or [], "box": box or [], "lasso": lasso or []}})  # type: ignore[return-value]
+
+
 class ChartWidget(ChartView, Widget):
     """A chart with `on_select`: `.value` is its VegaLiteState; `.select(param=…)` posts a
     selection as the live view does (point: a list of dicts; interval: {field: [min, max]})."""
@@ -266,5 +274,5 @@ class ChartWidget(ChartView, Widget):
 WIDGET_CLASSES: dict[str, type[Widget]] = {
     cls.__name__: cls
     for cls in (Widget, Button, ChatInput, Checkbox, Selection, Multiselect, ButtonGroup,
-                NumberInput, TextInput, TimeInput, ColorPicker, Slider, ChartWidget, FileInput)
+                NumberInput, TextInput, TimeInput, ColorPicker, Slider, ChartWidget, FileInput, PlotlyWidget)
 }

@@ -211,6 +211,7 @@ class AppScript:
                     session.fragments = ctx.fragments  # fragments no longer called are gone
                 else:
                     session.fragments = {**session.fragments, **ctx.fragments}
+                session.show_media(self.media, ctx.media, ctx.fragment_run is None and completed and not cancelled)
                 if cancelled and ctx.fragment_run is None and session.roots is not None:
                     # A run stopped from outside leaves what it had not redrawn in place.
                     session.roots = merge_roots(ctx.roots, session.roots)

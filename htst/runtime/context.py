@@ -123,6 +123,7 @@ class RunContext:
         self.fragments: dict[str, Any] = {}
         # Containers outside the rerun fragment that it drew into (they are diffed too).
         self.touched: list[Node] = []
+        self.media: set[str] = set()  # media store entries this run drew (MediaStore.hold)
         self.dialog_open = False  # one st.dialog at a time
         self.fragment_keys: dict[str, str] = {}  # fragment key -> the function that claimed it
         # Set while widget callbacks run: only they may rerun fragments by key.

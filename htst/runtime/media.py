@@ -2,8 +2,11 @@
 
 One store per app, shared by its sessions. An id is a keyed hash of the content, so the
 same data drawn in every run keeps one id (the page's HTML does not change) while nobody
-can guess an id without the store's random key. Memory is bounded: past `max_bytes` the
-least recently used entries go first; a link to an evicted entry answers 404. A file on
+can guess an id without the store's random key. Memory is bounded twice: an entry added
+during a script run belongs to the sessions whose last run drew it (`hold`), and is freed
+when none shows it any more (their next full run drew something else, or they ended);
+and past `max_bytes` the least recently used entries go first. A link to a freed entry
+answers 404. A file on
 disk (a video by its path) is kept as its path and streamed when asked for, never read
 whole; its id changes when the file does.
 """
@@ -35,6 +38,7 @@ class MediaStore:
         self._files: OrderedDict[str, MediaFile] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        self._holders: dict[str, int] = {}  # media id -> sessions showing it
 
     def add(self, data: bytes, mimetype: str, filename: str | None = None) -> str:
         digest = hashlib.blake2b(key=self._key, digest_size=16)
@@ -42,6 +46,7 @@ class MediaStore:
             digest.update(len(part).to_bytes(8, "big"))
             digest.update(part)
         media_id = digest.hexdigest()
+        _drawn(media_id)
         with self._lock:
             if media_id in self._files:
                 self._files.move_to_end(media_id)
@@ -60,12 +65,29 @@ class MediaStore:
         digest = hashlib.blake2b(key=self._key, digest_size=16)
         digest.update(f"file\0{full}\0{stat.st_size}\0{stat.st_mtime_ns}\0{mimetype}".encode())
         media_id = digest.hexdigest()
+        _drawn(media_id)
         with self._lock:
             if media_id in self._files:
                 self._files.move_to_end(media_id)
             else:
                 self._files[media_id] = MediaFile(b"", mimetype, None, full)
         return media_id
+
+    def hold(self, shown: frozenset[str], before: frozenset[str]) -> None:
+        """A session now shows `shown` instead of `before`: entries nobody shows any more
+        are freed."""
+        with self._lock:
+            for media_id in shown - before:
+                self._holders[media_id] = self._holders.get(media_id, 0) + 1
+            for media_id in before - shown:
+                left = self._holders.get(media_id, 0) - 1
+                if left > 0:
+                    self._holders[media_id] = left
+                    continue
+                self._holders.pop(media_id, None)
+                gone = self._files.pop(media_id, None)
+                if gone is not None:
+                    self._size -= len(gone.data)
 
     def get(self, media_id: str) -> MediaFile | None:
         with self._lock:
@@ -76,3 +98,12 @@ class MediaStore:
 
     def __len__(self) -> int:
         return len(self._files)
+
+
+def _drawn(media_id: str) -> None:
+    """Note an entry the current script run draws (outside a run: nothing to note)."""
+    from .context import current_or_none
+
+    ctx = current_or_none()
+    if ctx is not None:
+        ctx.media.add(media_id)

@@ -42,3 +42,17 @@ class Session:
         self.page_config: dict[str, Any] = {}
         self.base_url = "/"
         self.link_query = ""
+        # Media store entries the page shows (the last full run's, plus fragment reruns').
+        self.media: frozenset[str] = frozenset()
+
+    def show_media(self, store: Any, drawn: set[str], replace: bool) -> None:
+        """After a run: the page shows what it drew (a full run), or that too (a fragment
+        rerun, or a run cut short); entries no session shows any more are freed."""
+        shown = frozenset(drawn) if replace else self.media | drawn
+        if shown != self.media:
+            store.hold(shown, self.media)
+            self.media = shown
+
+    def end(self, store: Any) -> None:
+        """The tab is gone: what only it showed is freed."""
+        self.show_media(store, set(), True)

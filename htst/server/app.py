@@ -61,7 +61,11 @@ class HtstSite:
         self.config = config
         self.script = app_script(script, config=config)
         use_shared_store(str(config["server.cacheStore"]))  # caches are per process, as in Streamlit
-        self.tabs = TabStore(idle_timeout=float(config["server.sessionIdleTimeout"]))
+        media = self.script.media
+        self.tabs = TabStore(
+            idle_timeout=float(config["server.sessionIdleTimeout"]),
+            on_end=lambda tab: tab.session.end(media),  # what only a closed tab showed is freed
+        )
         self.renderer = Renderer()
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
         self.runner = Runner(self.script, self.renderer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from ..runtime.session import Session
@@ -49,8 +50,9 @@ class TabStore:
     Idle tabs are freed after `idle_timeout` seconds; closed tabs at once.
     """
 
-    def __init__(self, idle_timeout: float = 3600.0):
+    def __init__(self, idle_timeout: float = 3600.0, on_end: Callable[[Tab], None] | None = None):
         self._tabs: dict[str, Tab] = {}
+        self._on_end = on_end  # called for each tab removed or swept (its session's media)
         self._lock = threading.Lock()
         self.idle_timeout = idle_timeout
         self._last_sweep = time.monotonic()
@@ -71,16 +73,22 @@ class TabStore:
 
     def remove(self, tab_id: str) -> None:
         with self._lock:
-            self._tabs.pop(tab_id, None)
+            gone = self._tabs.pop(tab_id, None)
+        self._ended([gone] if gone is not None else [])
 
     def sweep(self, now: float | None = None) -> int:
         now = time.monotonic() if now is None else now
         with self._lock:
             self._last_sweep = now
             idle = [tid for tid, tab in self._tabs.items() if now - tab.last_seen > self.idle_timeout]
-            for tid in idle:
-                del self._tabs[tid]
+            gone = [self._tabs.pop(tid) for tid in idle]
+        self._ended(gone)
         return len(idle)
+
+    def _ended(self, tabs: list[Tab]) -> None:
+        if self._on_end is not None:
+            for tab in tabs:
+                self._on_end(tab)
 
     def __len__(self) -> int:
         return len(self._tabs)

@@ -92,3 +92,23 @@ def test_a_plotly_chart_is_drawn_by_plotly_and_a_click_selects_a_point(serve_app
     expect(page.get_by_text("selected [2]")).to_be_visible()
     # The drawn chart stays (the rerun's morph skips it).
     expect(page.locator(".htst-plotly .js-plotly-plot")).to_be_visible()
+
+
+def test_a_pydeck_chart_is_drawn_by_deck_gl_and_a_click_selects_an_object(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        import pandas as pd
+        import pydeck as pdk
+        df = pd.DataFrame({"lat": [37.76, 37.77], "lon": [-122.40, -122.41]})
+        layer = pdk.Layer("ScatterplotLayer", data=df, get_position="[lon, lat]", get_radius=300, pickable=True, id="pts")
+        event = st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=37.765, longitude=-122.405, zoom=12)), on_select="rerun")
+        st.text(f"picked {event.selection.indices}")
+    """)
+    page.goto(app.url)
+    expect(page.locator(".htst-deck svg")).to_be_visible()  # the server's drawing first
+    page.wait_for_function("document.querySelector('.htst-deck').htstDeck && document.querySelector('.htst-deck canvas')", timeout=15000)
+    page.wait_for_timeout(500)
+    box = page.locator(".htst-deck-view").bounding_box()
+    x, y = page.evaluate("document.querySelector('.htst-deck').htstDeck.getViewports()[0].project([-122.41, 37.77])")
+    page.mouse.click(box["x"] + x, box["y"] + y)
+    expect(page.get_by_text("picked {'pts': [1]}")).to_be_visible()

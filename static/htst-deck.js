@@ -1,0 +1,93 @@
+// htst-deck.js: st.pydeck_chart in the browser. Loaded on pages with a deck after their
+// first paint; it loads the vendored deck.gl (and its JSON converter), draws each deck
+// from its JSON over the server's drawing, and posts object selections (clicks on
+// pickable layers) as the chart widget's field.
+(function () {
+  "use strict";
+  if (window.htstDeck) return;
+  var base = document.currentScript.src.replace(/htst-deck\.js.*$/, "");
+  var ready = null;
+
+  function script(src) {
+    return new Promise(function (ok, fail) {
+      var s = document.createElement("script");
+      s.src = base + src;
+      s.onload = ok;
+      s.onerror = function () { fail(new Error(src + " did not load")); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // deck.gl, then its JSON converter (which reads the global `deck` and replaces it).
+  function loadDeck() {
+    if (!ready) ready = script("deck.gl-9.4.0.min.js").then(function () {
+      var core = window.deck;
+      return script("deck.gl-json-9.4.0.min.js").then(function () {
+        window.deck = Object.assign({}, core, window.deck);
+        var classes = {};
+        Object.keys(core).forEach(function (name) { if (/Layer$|View$/.test(name)) classes[name] = core[name]; });
+        return { deck: window.deck, converter: new window.deck.JSONConverter({ configuration: new window.deck.JSONConfiguration({ classes: classes }) }) };
+      });
+    }).catch(function (err) { ready = null; throw err; });
+    return ready;
+  }
+
+  function tooltipOf(config) {
+    if (!config) return null;
+    var template = config.html || config.text;
+    return function (info) {
+      if (!info.object) return null;
+      var text = String(template).replace(/\{([^{}]+)\}/g, function (m, k) { return info.object[k] != null ? info.object[k] : ""; });
+      return config.html ? { html: text } : { text: text };
+    };
+  }
+
+  function draw(fig) {
+    var url = fig.getAttribute("data-htst-deck");
+    if (!url || fig.htstUrl === url) return;
+    fig.htstUrl = url;
+    Promise.all([loadDeck(), fetch(url).then(function (r) {
+      if (!r.ok) throw new Error("deck " + r.status);
+      return r.json();
+    })]).then(function (got) {
+      if (fig.getAttribute("data-htst-deck") !== url || !fig.isConnected) return;
+      var props = got[0].converter.convert(got[1]), view = fig.querySelector(".htst-deck-view");
+      props.getTooltip = tooltipOf(got[1].htstTooltip);
+      if (fig.htstDeck) return fig.htstDeck.setProps({ layers: props.layers, getTooltip: props.getTooltip });
+      view.replaceChildren();
+      view.removeAttribute("data-htst-static");
+      view.setAttribute("hx-morph-skip", ""); // a rerun's morph keeps the drawn deck
+      view.style.position = "relative";
+      props.parent = view;
+      props.controller = props.controller === undefined ? true : props.controller;
+      var mode = fig.getAttribute("data-htst-mode"), input = fig.querySelector("input[type=hidden]");
+      if (mode && input) props.onClick = function (info) { select(input, mode, info); };
+      fig.htstDeck = new got[0].deck.Deck(props);
+    }).catch(function (err) {
+      fig.htstUrl = null;
+      console.error("htst deck:", err);
+    });
+  }
+
+  function select(input, mode, info) {
+    var now = JSON.parse(input.value || "{}"), indices = now.indices || {}, objects = now.objects || {};
+    if (!info.layer || info.index < 0) { indices = {}; objects = {}; } // a click on nothing clears
+    else {
+      var id = info.layer.id;
+      if (mode === "single-object") { indices = {}; objects = {}; }
+      var at = (indices[id] || []).indexOf(info.index);
+      indices[id] = (indices[id] || []).slice();
+      objects[id] = (objects[id] || []).slice();
+      if (at >= 0 && mode === "multi-object") { indices[id].splice(at, 1); objects[id].splice(at, 1); }
+      else { indices[id].push(info.index); objects[id].push(info.object); }
+    }
+    input.value = JSON.stringify({ indices: indices, objects: objects });
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  function drawAll() { document.querySelectorAll("[data-htst-deck]").forEach(draw); }
+  document.addEventListener("htmx:after:swap", drawAll);
+  window.htstDeck = drawAll;
+  drawAll();
+})();

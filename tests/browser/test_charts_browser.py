@@ -112,3 +112,16 @@ def test_a_pydeck_chart_is_drawn_by_deck_gl_and_a_click_selects_an_object(serve_
     x, y = page.evaluate("document.querySelector('.htst-deck').htstDeck.getViewports()[0].project([-122.41, 37.77])")
     page.mouse.click(box["x"] + x, box["y"] + y)
     expect(page.get_by_text("picked {'pts': [1]}")).to_be_visible()
+
+
+def test_a_mermaid_diagram_is_drawn_in_place_of_its_definition(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        st.mermaid_chart("graph LR\\n  Build --> Test --> Ship")
+    """)
+    page.goto(app.url)
+    figure = page.get_by_role("img", name="Mermaid flowchart")
+    expect(figure).to_be_visible()
+    expect(figure.locator(".htst-mermaid-drawing svg")).to_be_visible(timeout=15000)
+    expect(figure.locator("svg").get_by_text("Ship")).to_be_visible()
+    expect(figure.locator(".htst-mermaid-source")).to_be_hidden()

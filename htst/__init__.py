@@ -42,6 +42,7 @@ from .elements.charts import map as map
 from .elements.plotly_chart import plotly_chart as plotly_chart
 from .elements.pydeck_chart import pydeck_chart as pydeck_chart
 from .elements.mermaid import mermaid_chart as mermaid_chart
+from .elements.echarts_chart import echarts_chart as echarts_chart
 from .elements.figures import pyplot as pyplot
 from .elements.figures import graphviz_chart as graphviz_chart
 

@@ -8,6 +8,7 @@ with any other trace keeps its tables alone, with a note that it is drawn in the
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from . import render
@@ -48,7 +49,7 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if hasattr(value, "item"):
         return value.item()
-    if isinstance(value, float) and value != value:  # NaN: a gap
+    if isinstance(value, float) and math.isnan(value):  # a gap
         return None
     return value
 

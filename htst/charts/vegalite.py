@@ -29,7 +29,7 @@ class Prepared:
     (dataset name -> DataFrame, or a list of rows), `selections` (param name -> "point" /
     "interval")."""
 
-    __slots__ = ("spec", "frames", "selections")
+    __slots__ = ("frames", "selections", "spec")
 
     def __init__(self, spec: dict[str, Any], frames: dict[str, Any], selections: dict[str, str]):
         self.spec = spec

@@ -12,7 +12,8 @@ with a button that clears it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import PostedFile, shared

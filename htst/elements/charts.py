@@ -43,7 +43,7 @@ class ChartSource:
     """The prepared spec a chart was drawn from (for AppTest and add_rows); equal to
     another when its JSON, data included, is equal."""
 
-    __slots__ = ("prepared", "digest", "builtin")
+    __slots__ = ("builtin", "digest", "prepared")
 
     def __init__(self, prepared: Prepared, digest: str, builtin: dict[str, Any] | None):
         self.prepared = prepared

@@ -9,7 +9,8 @@ htst.js copies the value into the field and commits it like any other field (so
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, ClassVar
+from typing import Any, ClassVar
+from collections.abc import Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import WidgetSpec, shared

@@ -43,7 +43,7 @@ _LAZY_SHEETS = {
     "bottom": {"bottom root"},
     "status": {"status"},
     "table": {"dataframe", "table"},
-    "charts": {"vega_lite_chart", "pyplot", "graphviz_chart", "plotly_chart", "pydeck_chart", "mermaid_chart"},
+    "charts": {"vega_lite_chart", "pyplot", "graphviz_chart", "plotly_chart", "pydeck_chart", "mermaid_chart", "echarts_chart"},
     "grid": {"grid"},
     "menus": {"pagination", "menu_button"},
     "capture": {"camera_input", "audio_input"},

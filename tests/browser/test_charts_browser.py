@@ -125,3 +125,23 @@ def test_a_mermaid_diagram_is_drawn_in_place_of_its_definition(serve_app, page):
     expect(figure.locator(".htst-mermaid-drawing svg")).to_be_visible(timeout=15000)
     expect(figure.locator("svg").get_by_text("Ship")).to_be_visible()
     expect(figure.locator(".htst-mermaid-source")).to_be_hidden()
+
+
+def test_an_echarts_bar_is_selected_by_a_click(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        option = {"xAxis": {"type": "category", "data": ["A", "B", "C"]}, "yAxis": {"type": "value"},
+                  "series": [{"type": "bar", "selectedMode": "single", "data": [5, 20, 36]}]}
+        event = st.echarts_chart(option, on_select="rerun", renderer="svg")
+        st.text(f"selected {[g['data_indices'] for g in event.selection.selected]}")
+    """)
+    page.goto(app.url)
+    expect(page.get_by_text("selected []")).to_be_visible()
+    bars = page.locator(".htst-echarts svg path[fill]")
+    page.wait_for_function("document.querySelector('.htst-echarts-view').htstChart", timeout=15000)
+    page.wait_for_timeout(800)  # the entry animation
+    chart = page.locator(".htst-echarts-view").bounding_box()
+    x, y = page.evaluate("document.querySelector('.htst-echarts-view').htstChart.convertToPixel({seriesIndex: 0}, [1, 10])")
+    page.mouse.click(chart["x"] + x, chart["y"] + y)
+    expect(page.get_by_text("selected [[1]]")).to_be_visible()
+    assert bars.count() > 0

@@ -1,4 +1,5 @@
-"""Chart selections as a widget value (`on_select` of st.altair_chart and st.vega_lite_chart).
+"""Chart selections as a widget value (`on_select` of st.altair_chart and st.vega_lite_chart),
+and what every chart command checks the same way (`check_theme`).
 
 The browser's live view reads the chart's selection parameters and posts them as one
 JSON field: `{"param": [ {field: value, …}, … ]}` for point selections (one object per
@@ -14,8 +15,17 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InvalidWidgetValue
+from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import WidgetSpec
+
+
+def check_theme(theme: object) -> None:
+    """A chart's `theme`: "streamlit" or None, with Streamlit's message for anything else."""
+    if theme not in ("streamlit", None):
+        raise HtstAPIException(
+            f'You set theme="{theme}" while htst charts only support theme="streamlit" or '
+            "theme=None to fall back to the default library theme."
+        )
 
 
 class AttributeDict(dict):

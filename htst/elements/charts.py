@@ -32,11 +32,10 @@ from ..runtime.widget_spec import spec_of
 from ..runtime.widgets import base_props, draw_widget, register_widget
 from . import input_params, sizing
 from .block import Block, public
-from .chart_selection import ChartSelectionSpec
+from .chart_selection import ChartSelectionSpec, check_theme
 from .tabular import append_rows, to_dataframe
 
 TABLE_ROWS = 100  # rows in the data-table alternative; more are a CSV download
-_THEMES = ("streamlit", None)
 
 
 class ChartSource:
@@ -172,11 +171,7 @@ def altair_chart(altair_chart: Any, *, width: Any = None, height: Any = "content
 
 
 def _user_chart(prepared: Prepared, width: Any, height: Any, use_container_width: bool | None, theme: Any, key: Any, on_select: Any, selection_mode: Any, alt: str | None) -> Any:
-    if theme not in _THEMES:
-        raise HtstAPIException(
-            f'You set theme="{theme}" while htst charts only support theme="streamlit" or '
-            "theme=None to fall back to the default library theme."
-        )
+    check_theme(theme)
     if width is not None:
         width = sizing.width(sizing.container_width(width, use_container_width))
     elif use_container_width is not None:

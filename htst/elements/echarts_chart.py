@@ -19,7 +19,7 @@ from ..runtime.widget_spec import WidgetSpec, spec_of
 from ..runtime.widgets import base_props, draw_widget, register_widget
 from . import input_params, sizing
 from .block import add_element, public
-from .chart_selection import AttributeDict
+from .chart_selection import AttributeDict, check_theme
 from .tabular import is_dataframe_like, to_dataframe
 
 _log = logging.getLogger("htst")
@@ -128,11 +128,7 @@ def echarts_chart(
     """Display an Apache ECharts chart from its option (a dict, JSON text, or a pyecharts
     chart). `on_select="rerun"` or a callback returns an EChartsState: the series'
     selected data (`selectedMode` on a series) and brush areas (a `brush` component)."""
-    if theme not in ("streamlit", None):
-        raise HtstAPIException(
-            f'You set theme="{theme}" while htst charts only support theme="streamlit" or '
-            "theme=None to fall back to the default library theme."
-        )
+    check_theme(theme)
     if renderer not in ("canvas", "svg"):
         raise HtstAPIException(f'Invalid `renderer` value: {renderer!r}. Use "canvas" or "svg".')
     option = _option(spec)

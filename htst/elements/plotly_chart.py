@@ -23,7 +23,7 @@ from ..runtime.widget_spec import WidgetSpec, spec_of
 from ..runtime.widgets import base_props, draw_widget, register_widget
 from . import input_params, sizing
 from .block import add_element, public
-from .chart_selection import AttributeDict
+from .chart_selection import AttributeDict, check_theme
 
 MODES = ("points", "box", "lasso")
 DEFAULT_HEIGHT = 450  # plotly.js's own default
@@ -126,11 +126,7 @@ def plotly_chart(
     PlotlyState (`event.selection.points`, `.point_indices`, `.box`, `.lasso`), with
     `selection_mode` choosing among points, box and lasso selections. `config` is
     plotly.js's config (e.g. `{"displayModeBar": False}`)."""
-    if theme not in ("streamlit", None):
-        raise HtstAPIException(
-            f'You set theme="{theme}" while htst charts only support theme="streamlit" or '
-            "theme=None to fall back to the default library theme."
-        )
+    check_theme(theme)
     if config is not None and not isinstance(config, dict):
         raise HtstAPIException(f"`config` must be a dict of plotly.js options, got {type(config).__name__}.")
     fig = _figure(figure_or_data)

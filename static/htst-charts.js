@@ -137,11 +137,27 @@
   }
   document.addEventListener("pointerover", reach);
   document.addEventListener("focusin", reach);
+  // Rows add_rows sent alone: inserted into the live view that shows the chart they grow,
+  // else the chart comes live from its new spec (which holds every row).
+  function grow() {
+    document.querySelectorAll("template[data-htst-rows]").forEach(function (t) {
+      var fig = t.closest("[data-htst-chart]"), from = t.getAttribute("data-from"), url = t.getAttribute("data-url");
+      t.remove();
+      if (!fig) return;
+      fig.setAttribute("data-htst-chart", url);
+      if (fig.htstView && fig.htstUrl === from) {
+        fig.htstUrl = url;
+        fig.htstView.insert(t.getAttribute("data-dataset"), JSON.parse(t.content.textContent)).runAsync();
+      } else live(fig);
+    });
+  }
   // A rerun that changed a live chart (a new spec address) brings its new drawing live too.
   document.addEventListener("htmx:after:swap", function () {
+    grow();
     document.querySelectorAll("[data-htst-chart]").forEach(function (fig) {
       if (fig.htstView && fig.htstUrl !== fig.getAttribute("data-htst-chart")) live(fig);
     });
   });
   window.htstCharts = live;
+  grow(); // rows that came before this script did
 })();

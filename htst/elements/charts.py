@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..charts import render
 from ..charts.builtin import builtin_spec
+from ..charts.data import records_json
 from ..charts.geo import map_spec
 from ..charts.vegalite import (
     STRETCH_WIDTH,
@@ -38,16 +39,29 @@ from .tabular import append_rows, to_dataframe
 TABLE_ROWS = 100  # rows in the data-table alternative; more are a CSV download
 
 
+class Grown:
+    """Rows add_rows appended: a page showing the chart `before` (its digest) needs only
+    these rows for the dataset `dataset` (JSON), not the whole chart again."""
+
+    __slots__ = ("before", "dataset", "rows")
+
+    def __init__(self, before: str, dataset: str, rows: str):
+        self.before = before
+        self.dataset = dataset
+        self.rows = rows
+
+
 class ChartSource:
     """The prepared spec a chart was drawn from (for AppTest and add_rows); equal to
     another when its JSON, data included, is equal."""
 
-    __slots__ = ("builtin", "digest", "prepared")
+    __slots__ = ("builtin", "digest", "grown", "prepared")
 
-    def __init__(self, prepared: Prepared, digest: str, builtin: dict[str, Any] | None):
+    def __init__(self, prepared: Prepared, digest: str, builtin: dict[str, Any] | None, grown: Grown | None = None):
         self.prepared = prepared
         self.digest = digest
         self.builtin = builtin  # a built-in chart's arguments, to rebuild it after add_rows
+        self.grown = grown  # what add_rows added to the chart drawn before, if it made this one
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ChartSource) and other.digest == self.digest
@@ -81,8 +95,11 @@ class ChartElement(Block):
             name = None
         if source.builtin is not None:
             args = dict(source.builtin)
+            old_len = len(args["df"])
             args["df"] = append_rows(args["df"], to_dataframe(data))
             prepared, builtin = _builtin(**args), args
+            added = builtin_spec(args["kind"], args["df"].iloc[old_len:], **_options(args))[1] if len(args["df"]) > old_len else None
+            name = "data"
         else:
             frames = dict(source.prepared.frames)
             name = name if name is not None else ("data" if "data" in frames else next(iter(frames), None))
@@ -90,12 +107,20 @@ class ChartElement(Block):
                 raise HtstAPIException(
                     f"add_rows() has no dataset {name!r} to add to; this chart's datasets are {sorted(frames)}."
                 )
+            old_len = len(frames[name])
             frames[name] = append_rows(frames[name], to_dataframe(data))
+            added = frames[name].iloc[old_len:] if len(frames[name]) > old_len else None
             prepared, builtin = Prepared(source.prepared.spec, frames, source.prepared.selections), None
+        grown = None if added is None else Grown(source.digest, str(name), records_json(added))
         props = dict(node.props)
-        props.update(_drawn(prepared, props["theme"], builtin))
+        props.update(_drawn(prepared, props["theme"], builtin, grown))
         node.props = props
         return self
+
+
+def _options(args: dict[str, Any]) -> dict[str, Any]:
+    """A built-in chart's arguments without its kind, data and size."""
+    return {k: v for k, v in args.items() if k not in ("kind", "df", "width", "height")}
 
 
 def _builtin(kind: str, df: Any, width: Any, height: Any, **options: Any) -> Prepared:
@@ -205,7 +230,7 @@ def _add(prepared: Prepared, *, width: Any, alt: str | None, theme: str | None, 
     return ChartElement(current().add("vega_lite_chart", props))
 
 
-def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None) -> dict[str, Any]:
+def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None, grown: Grown | None = None) -> dict[str, Any]:
     """The props that change with the chart's content."""
     drawing = render.draw(prepared.json(), theme)
     media = current().app.media
@@ -213,7 +238,7 @@ def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None
         drawing.table = _table(prepared)
     table, csv = drawing.table
     return {
-        "chart": ChartSource(prepared, drawing.digest, builtin),
+        "chart": ChartSource(prepared, drawing.digest, builtin, grown),
         "svg": None if drawing.svg is None else Markup(drawing.svg),
         "error": drawing.error,
         "vega": media.add(drawing.vega, "application/json"),

@@ -22,16 +22,19 @@ def signature(node: Node) -> Any:
     return (node.type, node.props, tuple([child.type for child in children]))
 
 
-def diff(node: Node, old: dict[str, Any], new: dict[str, Any], changed: list[Node], sent: bool = False) -> None:
+def diff(node: Node, old: dict[str, Any], new: dict[str, Any], changed: list[Node], sent: bool = False, before: dict[str, Any] | None = None) -> None:
     """Record `node`'s subtree in `new`; add to `changed` the top-most nodes that differ
-    from `old` (`old` and `new` may be the same dict: each id is read before it is written)."""
+    from `old` (`old` and `new` may be the same dict: each id is read before it is written).
+    `before`, if given, gets the old signature of each changed node that had one."""
     sig = signature(node)
     if not sent:
-        before = old.get(node.id, _MISSING)
-        if before is not sig and before != sig:
+        shown = old.get(node.id, _MISSING)
+        if shown is not sig and shown != sig:
             changed.append(node)
             sent = True
+            if before is not None and shown is not _MISSING:
+                before[node.id] = shown
     new[node.id] = sig
     if node.children:
         for child in node.children:
-            diff(child, old, new, changed, sent)
+            diff(child, old, new, changed, sent, before)

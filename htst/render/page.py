@@ -121,19 +121,28 @@ def partials(renderer: Renderer, roots: dict[str, Node], view: dict[str, Any], o
     so the cost follows the fragment, not the page.
     """
     changed: list[Node] = []
+    before: dict[str, Any] = {}
     if only is None:
         # A new view, so that nodes that are gone do not linger in it.
         new: dict[str, Any] = {}
         for name in ROOTS:
-            diff(roots[name], view, new, changed)
+            diff(roots[name], view, new, changed, before=before)
         view.clear()
         view.update(new)
     else:
         for subtree in only:
-            diff(subtree, view, view, changed)
-    return "".join(
-        f'<hx-partial hx-target="#{node.id}" hx-swap="outerMorph">{renderer.node(node)}</hx-partial>' for node in changed
-    )
+            diff(subtree, view, view, changed, before=before)
+    return "".join(_partial(renderer, node, before.get(node.id)) for node in changed)
+
+
+def _partial(renderer: Renderer, node: Node, shown: Any) -> str:
+    """A changed node's partial: the node morphed in place, or, for a chart that only
+    grew by add_rows since the page showed it, just the new rows."""
+    if node.type == "vega_lite_chart" and isinstance(shown, dict):
+        grown = getattr(node.props.get("chart"), "grown", None)
+        if grown is not None and getattr(shown.get("chart"), "digest", None) == grown.before:
+            return renderer.template("elements/vega_lite_chart_rows.html").render(el=node, p=node.props, before=shown)
+    return f'<hx-partial hx-target="#{node.id}" hx-swap="outerMorph">{renderer.node(node)}</hx-partial>'
 
 
 def tree_json(roots: dict[str, Node], **extra: Any) -> str:

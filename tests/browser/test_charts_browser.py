@@ -69,12 +69,22 @@ def test_add_rows_grows_a_chart_while_the_script_runs(serve_app, page):
             chart.add_rows(pd.DataFrame({"v": [i + 3]}))
         st.text("finished")
     """)
+    # Each add_rows after the first paint sends its rows alone, not the chart again.
+    page.add_init_script("""
+        window.rowsSent = 0;
+        new MutationObserver(function (records) {
+            records.forEach(function (r) { r.addedNodes.forEach(function (n) { if (n.matches && n.matches("template[data-htst-rows]")) window.rowsSent++; }); });
+        }).observe(document, { childList: true, subtree: true });
+    """)
     page.goto(app.url)
     rows = page.locator(".htst-chart-data tbody tr")
     expect(rows).to_have_count(3, timeout=5000)  # shown before the run ends
     assert not page.get_by_text("finished").is_visible()
     expect(rows).to_have_count(5, timeout=8000)
     expect(page.get_by_text("finished")).to_be_visible()
+    assert page.evaluate("window.rowsSent") >= 2
+    # The chart went live from its spec, then took the later rows into its data.
+    page.wait_for_function("(() => { const f = document.querySelector('.htst-chart'); return f.htstView && f.htstView.data('data').length === 5; })()", timeout=10000)
 
 
 def test_a_plotly_chart_is_drawn_by_plotly_and_a_click_selects_a_point(serve_app, page):

@@ -85,3 +85,22 @@ def test_figures_are_inline_svg_in_the_html(make_app, open_tab):
     html = open_tab(make_app(source).test_client()).response.get_data(as_text=True)
     assert ">Inline title<" in html and ">left</text>" in html
     assert html.count('class="htst-element htst-chart htst-figure-svg"') == 2
+
+
+def test_add_rows_sends_a_page_that_shows_the_chart_only_the_new_rows():
+    from htst.render import page
+    from htst.render.html import Renderer
+    from htst.runtime.session import Session
+    from htst.script import app_script
+
+    head = "import htst as st\nimport pandas as pd\nc = st.line_chart(pd.DataFrame({'v': range(500)}))\n"
+    before = app_script(None, source=head)
+    view = page.view_of(before.run(Session(before), {}).roots)
+    after = app_script(None, source=head + "c.add_rows(pd.DataFrame({'v': [7, 8]}))\n")
+    answer = page.partials(Renderer(), after.run(Session(after), {}).roots, view)
+    assert "<svg" not in answer and answer.count("<template data-htst-rows") == 1
+    rows = json.loads(re.search(r"<template data-htst-rows[^>]*>(.*?)</template>", answer).group(1).replace("&#34;", '"'))
+    assert rows == [{"index": 500, "v": 7}, {"index": 501, "v": 8}]
+    assert "The first 100 of 502 rows." in answer  # the data table follows
+    # A page that did not show the chart before gets it whole.
+    assert "<svg" in page.partials(Renderer(), after.run(Session(after), {}).roots, {})

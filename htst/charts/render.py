@@ -45,23 +45,62 @@ CACHE_BYTES = 64 * 1024 * 1024
 
 
 class Drawing:
-    """A chart drawn: `svg` for the page (None if the server could not draw it: `error`
-    says why, and the browser draws it), `vega` the compiled spec with its data (JSON)."""
+    """A chart compiled, and drawn when first asked: `vega` is the compiled spec with its
+    data (JSON, for the browser's live view); `svg` the page's drawing (None if the
+    server could not draw it: `error` says why, and the browser draws it).
 
-    __slots__ = ("digest", "error", "svg", "table", "vega")
+    The SVG is drawn only when a page needs it: a chart that add_rows grows many times
+    during a run is compiled each time (~10 ms) but drawn once, for the page shown.
+    Drawings with the same digest are equal (and hash alike), so props holding one are
+    shared between runs and sessions.
+    """
 
-    def __init__(self, digest: str, svg: str | None, vega: bytes, error: str | None = None):
+    __slots__ = ("_error", "_spec", "_svg", "digest", "table", "vega")
+
+    def __init__(self, digest: str, vega: bytes, spec: Any):
         self.digest = digest
-        self.svg = svg
         self.vega = vega
-        self.error = error
+        self._spec = spec  # the compiled spec, until it is drawn
+        self._svg: str | None = None
+        self._error: str | None = None
         # The data-table alternative (rows, and the CSV of all rows), made once per
         # drawing by the element that shows it: same digest, same data.
         self.table: Any = None
 
     @property
+    def svg(self) -> str | None:
+        self._draw()
+        return self._svg
+
+    @property
+    def error(self) -> str | None:
+        self._draw()
+        return self._error
+
+    def _draw(self) -> None:
+        if self._spec is None:
+            return
+        with _engine_lock:
+            spec, self._spec = self._spec, None
+            if spec is None:
+                return  # drawn by another thread meanwhile
+            try:
+                self._svg = _trimmed(_engine().vega_to_svg(_static(spec)))
+            except Exception as exc:  # e.g. data from a URL the server cannot reach
+                self._error = _first_line(exc)
+
+    @property
     def size(self) -> int:
-        return len(self.svg or "") + len(self.vega)
+        return 2 * len(self.vega)  # the SVG, once drawn, is of the same order
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Drawing) and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __repr__(self) -> str:
+        return f"Drawing({self.digest})"
 
 
 _cache: OrderedDict[str, Drawing] = OrderedDict()
@@ -86,7 +125,8 @@ def digest_of(spec_json: str, theme: str | None) -> str:
 
 
 def draw(spec_json: str, theme: str | None) -> Drawing:
-    """The drawing of a Vega-Lite spec (JSON text, data inline), from the cache if drawn."""
+    """The drawing of a Vega-Lite spec (JSON text, data inline), from the cache if made;
+    its SVG is drawn when first read."""
     global _cache_size
     digest = digest_of(spec_json, theme)
     with _lock:
@@ -113,13 +153,8 @@ def _convert(digest: str, spec_json: str, theme: str | None) -> Drawing:
             vega = vlc.vegalite_to_vega(spec_json, config=config)
         except Exception as exc:  # the engine reports spec errors as plain exceptions
             raise HtstAPIException(f"This Vega-Lite spec could not be compiled: {_first_line(exc)}") from None
-        _fix_voronoi_tooltips(vega)
-        try:
-            svg = vlc.vega_to_svg(_static(vega))
-            error = None
-        except Exception as exc:  # e.g. data from a URL the server cannot reach
-            svg, error = None, _first_line(exc)
-    return Drawing(digest, svg and _trimmed(svg), json.dumps(vega, separators=(",", ":")).encode(), error)
+    _fix_voronoi_tooltips(vega)
+    return Drawing(digest, json.dumps(vega, separators=(",", ":")).encode(), vega)
 
 
 _BARE_DATUM = re.compile(r"(?<![.\w])datum\[")
@@ -184,7 +219,7 @@ def warm() -> None:
         return
     spec = {"data": {"values": [{"x": 0, "y": 0}]}, "mark": "point",
             "encoding": {"x": {"field": "x", "type": "quantitative"}}}
-    draw(json.dumps(spec), "streamlit")
+    draw(json.dumps(spec), "streamlit").svg  # noqa: B018 (drawing is what warms)
 
 
 def clear() -> None:

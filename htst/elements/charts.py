@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup
-
 from ..charts import render
 from ..charts.builtin import builtin_spec
 from ..charts.data import records_json
@@ -239,8 +237,7 @@ def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None
     table, csv = drawing.table
     return {
         "chart": ChartSource(prepared, drawing.digest, builtin, grown),
-        "svg": None if drawing.svg is None else Markup(drawing.svg),
-        "error": drawing.error,
+        "drawing": drawing,  # its SVG is drawn when a page shows it
         "vega": media.add(drawing.vega, "application/json"),
         "table": table,
         "csv": None if csv is None else media.add(csv, "text/csv", "chart-data.csv"),

@@ -139,8 +139,7 @@ class ChartView:
 
     @property
     def svg(self) -> str | None:
-        svg = self._node.props["svg"]
-        return None if svg is None else str(svg)
+        return self._node.props["drawing"].svg
 
 
 class VegaLiteChart(ChartView, Element):

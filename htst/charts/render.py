@@ -45,27 +45,40 @@ CACHE_BYTES = 64 * 1024 * 1024
 
 
 class Drawing:
-    """A chart compiled, and drawn when first asked: `vega` is the compiled spec with its
+    """A chart, compiled and drawn when first asked: `vega` is the compiled spec with its
     data (JSON, for the browser's live view); `svg` the page's drawing (None if the
     server could not draw it: `error` says why, and the browser draws it).
 
-    The SVG is drawn only when a page needs it: a chart that add_rows grows many times
-    during a run is compiled each time (~10 ms) but drawn once, for the page shown.
-    Drawings with the same digest are equal (and hash alike), so props holding one are
-    shared between runs and sessions.
+    Nothing is computed until needed: a chart that add_rows grows many times during a
+    run is compiled when a browser asks for its live view and drawn when a page shows
+    it, not once per call. Drawings with the same digest are equal (and hash alike), so
+    props holding one are shared between runs and sessions.
     """
 
-    __slots__ = ("_error", "_spec", "_svg", "digest", "table", "vega")
+    __slots__ = ("_error", "_source", "_spec", "_svg", "_vega", "digest", "table")
 
-    def __init__(self, digest: str, vega: bytes, spec: Any):
+    def __init__(self, digest: str, spec_json: str, theme: str | None):
         self.digest = digest
-        self.vega = vega
-        self._spec = spec  # the compiled spec, until it is drawn
+        self._source: tuple[str, str | None] | None = (spec_json, theme)  # until compiled
+        self._vega: bytes | None = None
+        self._spec: Any = None  # the compiled spec, until it is drawn
         self._svg: str | None = None
         self._error: str | None = None
         # The data-table alternative (rows, and the CSV of all rows), made once per
         # drawing by the element that shows it: same digest, same data.
         self.table: Any = None
+
+    @property
+    def vega(self) -> bytes:
+        """The compiled spec; a spec Vega-Lite cannot compile raises HtstAPIException."""
+        if self._vega is None:
+            with _engine_lock:
+                if self._vega is None and self._source is not None:
+                    spec_json, theme = self._source
+                    spec = _compile(spec_json, theme)
+                    self._spec, self._source = spec, None
+                    self._vega = json.dumps(spec, separators=(",", ":")).encode()
+        return self._vega  # type: ignore[return-value]
 
     @property
     def svg(self) -> str | None:
@@ -78,8 +91,9 @@ class Drawing:
         return self._error
 
     def _draw(self) -> None:
-        if self._spec is None:
-            return
+        if self._vega is not None and self._spec is None:
+            return  # drawn
+        self.vega  # noqa: B018 (compiles, if not yet)
         with _engine_lock:
             spec, self._spec = self._spec, None
             if spec is None:
@@ -91,7 +105,8 @@ class Drawing:
 
     @property
     def size(self) -> int:
-        return 2 * len(self.vega)  # the SVG, once drawn, is of the same order
+        source = self._source[0] if self._source is not None else ""
+        return 3 * (len(source) + len(self._vega or b""))  # spec, compiled spec and SVG are of one order
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Drawing) and other.digest == self.digest
@@ -126,7 +141,7 @@ def digest_of(spec_json: str, theme: str | None) -> str:
 
 def draw(spec_json: str, theme: str | None) -> Drawing:
     """The drawing of a Vega-Lite spec (JSON text, data inline), from the cache if made;
-    its SVG is drawn when first read."""
+    it is compiled and drawn when first read (`Drawing`)."""
     global _cache_size
     digest = digest_of(spec_json, theme)
     with _lock:
@@ -134,7 +149,7 @@ def draw(spec_json: str, theme: str | None) -> Drawing:
         if found is not None:
             _cache.move_to_end(digest)
             return found
-    drawing = _convert(digest, spec_json, theme)
+    drawing = Drawing(digest, spec_json, theme)
     with _lock:
         if digest not in _cache:
             _cache[digest] = drawing
@@ -145,16 +160,17 @@ def draw(spec_json: str, theme: str | None) -> Drawing:
     return drawing
 
 
-def _convert(digest: str, spec_json: str, theme: str | None) -> Drawing:
-    vlc = _engine()
+def _compile(spec_json: str, theme: str | None) -> Any:
+    """Vega-Lite to Vega (the caller holds the engine lock)."""
     config = STREAMLIT_THEME if theme == "streamlit" else None
-    with _engine_lock:
-        try:
-            vega = vlc.vegalite_to_vega(spec_json, config=config)
-        except Exception as exc:  # the engine reports spec errors as plain exceptions
-            raise HtstAPIException(f"This Vega-Lite spec could not be compiled: {_first_line(exc)}") from None
+    try:
+        vega = _engine().vegalite_to_vega(spec_json, config=config)
+    except HtstAPIException:
+        raise
+    except Exception as exc:  # the engine reports spec errors as plain exceptions
+        raise HtstAPIException(f"This Vega-Lite spec could not be compiled: {_first_line(exc)}") from None
     _fix_voronoi_tooltips(vega)
-    return Drawing(digest, json.dumps(vega, separators=(",", ":")).encode(), vega)
+    return vega
 
 
 _BARE_DATUM = re.compile(r"(?<![.\w])datum\[")

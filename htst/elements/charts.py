@@ -231,6 +231,8 @@ def _add(prepared: Prepared, *, width: Any, alt: str | None, theme: str | None, 
 def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None, grown: Grown | None = None) -> dict[str, Any]:
     """The props that change with the chart's content."""
     drawing = render.draw(prepared.json(), theme)
+    if grown is None:
+        drawing.vega  # noqa: B018 (compiled now: a spec Vega-Lite refuses is the script's error)
     media = current().app.media
     if drawing.table is None:
         drawing.table = _table(prepared)
@@ -238,7 +240,7 @@ def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None
     return {
         "chart": ChartSource(prepared, drawing.digest, builtin, grown),
         "drawing": drawing,  # its SVG is drawn when a page shows it
-        "vega": media.add(drawing.vega, "application/json"),
+        "vega": media.add_lazy(drawing.digest, "application/json", lambda: drawing.vega),
         "table": table,
         "csv": None if csv is None else media.add(csv, "text/csv", "chart-data.csv"),
     }

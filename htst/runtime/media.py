@@ -14,10 +14,12 @@ whole; its id changes when the file does.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 256 * 1024 * 1024
@@ -29,6 +31,7 @@ class MediaFile:
     mimetype: str
     filename: str | None  # set for downloads: served as an attachment under this name
     path: str | None = None  # a file on disk, served from there (then `data` is empty)
+    produce: Callable[[], bytes] | None = None  # made when first asked for (then `data` is empty)
 
 
 class MediaStore:
@@ -73,6 +76,21 @@ class MediaStore:
                 self._files[media_id] = MediaFile(b"", mimetype, None, full)
         return media_id
 
+    def add_lazy(self, key: str, mimetype: str, produce: Callable[[], bytes]) -> str:
+        """Bytes made only if someone asks for them (a chart's compiled spec, which only
+        a browser bringing the chart live needs). `key` must identify the content, as a
+        digest of what `produce` makes it from does."""
+        digest = hashlib.blake2b(key=self._key, digest_size=16)
+        digest.update(f"lazy\0{mimetype}\0{key}".encode())
+        media_id = digest.hexdigest()
+        _drawn(media_id)
+        with self._lock:
+            if media_id in self._files:
+                self._files.move_to_end(media_id)
+            else:
+                self._files[media_id] = MediaFile(b"", mimetype, None, None, produce)
+        return media_id
+
     def hold(self, shown: frozenset[str], before: frozenset[str]) -> None:
         """A session now shows `shown` instead of `before`: entries nobody shows any more
         are freed."""
@@ -94,7 +112,21 @@ class MediaStore:
             found = self._files.get(media_id)
             if found is not None:
                 self._files.move_to_end(media_id)
+        if found is None or found.produce is None:
             return found
+        try:
+            made = MediaFile(found.produce(), found.mimetype, found.filename)
+        except Exception:  # what it is made from is refused: nothing to serve (404), never a 500
+            logging.getLogger("htst").exception("media %s could not be made", media_id)
+            return None
+        with self._lock:
+            if self._files.get(media_id) is found:
+                self._files[media_id] = made
+                self._size += len(made.data)
+                while self._size > self.max_bytes and len(self._files) > 1:
+                    _, old = self._files.popitem(last=False)
+                    self._size -= len(old.data)
+        return made
 
     def __len__(self) -> int:
         return len(self._files)

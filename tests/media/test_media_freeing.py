@@ -43,3 +43,23 @@ def test_media_two_sessions_show_stays_until_both_are_gone(make_app, open_tab):
     number_zero = next(m for m in shared if two.client.get(f"/_htst/media/{m}").status_code == 404)
     assert number_zero
     assert any(one.client.get(f"/_htst/media/{m}").status_code == 200 for m in shared)  # the shared file
+
+
+def test_lazy_entries_are_made_when_asked_for_and_a_failure_is_a_404():
+    from htst.runtime.media import MediaStore
+
+    store, made = MediaStore(), []
+
+    def produce() -> bytes:
+        made.append(1)
+        return b"made"
+
+    media_id = store.add_lazy("k1", "text/plain", produce)
+    assert store.add_lazy("k1", "text/plain", produce) == media_id and not made  # nothing made yet
+    assert store.get(media_id).data == b"made" and store.get(media_id).data == b"made"
+    assert made == [1]  # made once
+
+    def broken() -> bytes:
+        raise ValueError("no")
+
+    assert store.get(store.add_lazy("k2", "text/plain", broken)) is None

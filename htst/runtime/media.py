@@ -44,52 +44,48 @@ class MediaStore:
         self._holders: dict[str, int] = {}  # media id -> sessions showing it
 
     def add(self, data: bytes, mimetype: str, filename: str | None = None) -> str:
-        digest = hashlib.blake2b(key=self._key, digest_size=16)
-        for part in (mimetype.encode(), (filename or "").encode(), data):
-            digest.update(len(part).to_bytes(8, "big"))
-            digest.update(part)
-        media_id = digest.hexdigest()
-        _drawn(media_id)
-        with self._lock:
-            if media_id in self._files:
-                self._files.move_to_end(media_id)
-                return media_id
-            self._files[media_id] = MediaFile(bytes(data), mimetype, filename)
-            self._size += len(data)
-            while self._size > self.max_bytes and len(self._files) > 1:
-                _, old = self._files.popitem(last=False)
-                self._size -= len(old.data)
-        return media_id
+        media_id = self._id(b"bytes", mimetype.encode(), (filename or "").encode(), data)
+        return self._keep(media_id, lambda: MediaFile(bytes(data), mimetype, filename))
 
     def add_file(self, path: str | os.PathLike, mimetype: str) -> str:
         """A file on disk, by path: only its name, size and time are kept."""
         full = os.path.abspath(path)
         stat = os.stat(full)
-        digest = hashlib.blake2b(key=self._key, digest_size=16)
-        digest.update(f"file\0{full}\0{stat.st_size}\0{stat.st_mtime_ns}\0{mimetype}".encode())
-        media_id = digest.hexdigest()
-        _drawn(media_id)
-        with self._lock:
-            if media_id in self._files:
-                self._files.move_to_end(media_id)
-            else:
-                self._files[media_id] = MediaFile(b"", mimetype, None, full)
-        return media_id
+        media_id = self._id(b"file", full.encode(), f"{stat.st_size}\0{stat.st_mtime_ns}".encode(), mimetype.encode())
+        return self._keep(media_id, lambda: MediaFile(b"", mimetype, None, full))
 
     def add_lazy(self, key: str, mimetype: str, produce: Callable[[], bytes]) -> str:
         """Bytes made only if someone asks for them (a chart's compiled spec, which only
         a browser bringing the chart live needs). `key` must identify the content, as a
         digest of what `produce` makes it from does."""
+        media_id = self._id(b"lazy", mimetype.encode(), key.encode())
+        return self._keep(media_id, lambda: MediaFile(b"", mimetype, None, None, produce))
+
+    def _id(self, *parts: bytes) -> str:
+        """A keyed digest of the parts (each length-prefixed, so no two lists collide)."""
         digest = hashlib.blake2b(key=self._key, digest_size=16)
-        digest.update(f"lazy\0{mimetype}\0{key}".encode())
-        media_id = digest.hexdigest()
+        for part in parts:
+            digest.update(len(part).to_bytes(8, "big"))
+            digest.update(part)
+        return digest.hexdigest()
+
+    def _keep(self, media_id: str, make: Callable[[], MediaFile]) -> str:
+        """The entry `media_id` (made if new), noted on the current run, most recent."""
         _drawn(media_id)
         with self._lock:
             if media_id in self._files:
                 self._files.move_to_end(media_id)
             else:
-                self._files[media_id] = MediaFile(b"", mimetype, None, None, produce)
+                entry = self._files[media_id] = make()
+                self._size += len(entry.data)
+                self._evict()
         return media_id
+
+    def _evict(self) -> None:
+        """Past `max_bytes`, the least recently used entries go (the caller holds the lock)."""
+        while self._size > self.max_bytes and len(self._files) > 1:
+            _, old = self._files.popitem(last=False)
+            self._size -= len(old.data)
 
     def hold(self, shown: frozenset[str], before: frozenset[str]) -> None:
         """A session now shows `shown` instead of `before`: entries nobody shows any more
@@ -123,9 +119,7 @@ class MediaStore:
             if self._files.get(media_id) is found:
                 self._files[media_id] = made
                 self._size += len(made.data)
-                while self._size > self.max_bytes and len(self._files) > 1:
-                    _, old = self._files.popitem(last=False)
-                    self._size -= len(old.data)
+                self._evict()
         return made
 
     def __len__(self) -> int:

@@ -42,8 +42,7 @@
     var dt = new DataTransfer();
     dt.items.add(new File([blob], name, { type: blob.type }));
     file.files = dt.files;
-    file.dispatchEvent(new Event("input", { bubbles: true }));
-    file.dispatchEvent(new Event("change", { bubbles: true }));
+    htst.changed(file);
   }
 
   function camera(box, take, file) {

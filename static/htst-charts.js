@@ -5,8 +5,6 @@
 (function () {
   "use strict";
   if (window.htstCharts) return;
-  var base = document.currentScript.src.replace(/htst-charts\.js.*$/, "");
-  var vegaReady = null;
   var tip = null;
   // A "stretch" chart follows its box's width once live.
   var resizer = window.ResizeObserver ? new ResizeObserver(function (entries) {
@@ -17,15 +15,7 @@
   }) : null;
 
   function loadVega() {
-    if (!vegaReady) vegaReady = new Promise(function (ok, fail) {
-      if (window.vega) return ok(window.vega);
-      var script = document.createElement("script");
-      script.src = base + "vega-6.2.0.min.js";
-      script.onload = function () { ok(window.vega); };
-      script.onerror = function () { vegaReady = null; fail(new Error("vega did not load")); };
-      document.head.appendChild(script);
-    });
-    return vegaReady;
+    return htst.library("vega-6.2.0.min.js").then(function () { return window.vega; });
   }
 
   // Vega's tooltip handler: the hovered item's fields in a small table near the pointer.
@@ -123,11 +113,7 @@
           });
         }
       });
-      var value = JSON.stringify(out);
-      if (value === input.value) return;
-      input.value = value;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
+      htst.set(input, JSON.stringify(out));
     }
   }
 

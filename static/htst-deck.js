@@ -5,24 +5,13 @@
 (function () {
   "use strict";
   if (window.htstDeck) return;
-  var base = document.currentScript.src.replace(/htst-deck\.js.*$/, "");
   var ready = null;
-
-  function script(src) {
-    return new Promise(function (ok, fail) {
-      var s = document.createElement("script");
-      s.src = base + src;
-      s.onload = ok;
-      s.onerror = function () { fail(new Error(src + " did not load")); };
-      document.head.appendChild(s);
-    });
-  }
 
   // deck.gl, then its JSON converter (which reads the global `deck` and replaces it).
   function loadDeck() {
-    if (!ready) ready = script("deck.gl-9.4.0.min.js").then(function () {
+    if (!ready) ready = htst.library("deck.gl-9.4.0.min.js").then(function () {
       var core = window.deck;
-      return script("deck.gl-json-9.4.0.min.js").then(function () {
+      return htst.library("deck.gl-json-9.4.0.min.js").then(function () {
         window.deck = Object.assign({}, core, window.deck);
         var classes = {};
         Object.keys(core).forEach(function (name) { if (/Layer$|View$/.test(name)) classes[name] = core[name]; });
@@ -81,9 +70,7 @@
       if (at >= 0 && mode === "multi-object") { indices[id].splice(at, 1); objects[id].splice(at, 1); }
       else { indices[id].push(info.index); objects[id].push(info.object); }
     }
-    input.value = JSON.stringify({ indices: indices, objects: objects });
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-    input.dispatchEvent(new Event("change", { bubbles: true }));
+    htst.set(input, JSON.stringify({ indices: indices, objects: objects }));
   }
 
   function drawAll() { document.querySelectorAll("[data-htst-deck]").forEach(draw); }

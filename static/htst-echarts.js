@@ -5,18 +5,8 @@
 (function () {
   "use strict";
   if (window.htstECharts) return;
-  var base = document.currentScript.src.replace(/htst-echarts\.js.*$/, "");
-  var ready = null;
-
   function loadECharts() {
-    if (!ready) ready = new Promise(function (ok, fail) {
-      var s = document.createElement("script");
-      s.src = base + "echarts-6.1.0.min.js";
-      s.onload = function () { ok(window.echarts); };
-      s.onerror = function () { ready = null; fail(new Error("echarts did not load")); };
-      document.head.appendChild(s);
-    });
-    return ready;
+    return htst.library("echarts-6.1.0.min.js").then(function () { return window.echarts; });
   }
 
   var resizer = window.ResizeObserver ? new ResizeObserver(function (entries) {
@@ -64,11 +54,7 @@
       });
       var selected = Object.keys(groups).map(function (k) { groups[k].data_indices.sort(function (a, b) { return a - b; }); return groups[k]; })
         .filter(function (g) { return g.data_indices.length; });
-      var value = JSON.stringify({ selected: selected, areas: areas });
-      if (value === input.value) return;
-      input.value = value;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
+      htst.set(input, JSON.stringify({ selected: selected, areas: areas }));
     }
     chart.on("selectchanged", function (e) {
       native = {};

@@ -4,22 +4,17 @@
 (function () {
   "use strict";
   if (window.htstMermaid) return;
-  var base = document.currentScript.src.replace(/htst-mermaid\.js.*$/, "");
-  var ready = null, count = 0;
+  var count = 0, initialized = false;
 
   function loadMermaid() {
-    if (!ready) ready = new Promise(function (ok, fail) {
-      var s = document.createElement("script");
-      s.src = base + "mermaid-11.17.2.min.js";
-      s.onload = function () {
+    return htst.library("mermaid-11.17.2.min.js").then(function () {
+      if (!initialized) {
         var dark = document.documentElement.getAttribute("data-theme") === "dark";
         window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
-        ok(window.mermaid);
-      };
-      s.onerror = function () { ready = null; fail(new Error("mermaid did not load")); };
-      document.head.appendChild(s);
+        initialized = true;
+      }
+      return window.mermaid;
     });
-    return ready;
   }
 
   function draw(fig) {

@@ -5,19 +5,8 @@
 (function () {
   "use strict";
   if (window.htstPlotly) return;
-  var base = document.currentScript.src.replace(/htst-plotly\.js.*$/, "");
-  var ready = null;
-
   function loadPlotly() {
-    if (!ready) ready = new Promise(function (ok, fail) {
-      if (window.Plotly) return ok(window.Plotly);
-      var script = document.createElement("script");
-      script.src = base + "plotly-4.1.2.min.js";
-      script.onload = function () { ok(window.Plotly); };
-      script.onerror = function () { ready = null; fail(new Error("plotly.js did not load")); };
-      document.head.appendChild(script);
-    });
-    return ready;
+    return htst.library("plotly-4.1.2.min.js").then(function () { return window.Plotly; });
   }
 
   function draw(fig) {
@@ -60,18 +49,14 @@
     var input = fig.querySelector("input[type=hidden]");
     if (!input) return;
     function post(points, box, lasso) {
-      var value = JSON.stringify({
+      htst.set(input, JSON.stringify({
         points: (points || []).map(function (p) {
           var out = { curve_number: p.curveNumber, point_number: p.pointNumber, point_index: p.pointIndex };
           ["x", "y", "z", "lat", "lon", "label", "value"].forEach(function (k) { if (p[k] !== undefined) out[k] = p[k]; });
           return out;
         }),
         box: box || [], lasso: lasso || []
-      });
-      if (value === input.value) return;
-      input.value = value;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      input.dispatchEvent(new Event("change", { bubbles: true }));
+      }));
     }
     view.on("plotly_selected", function (e) {
       if (!e) return post([], [], []);

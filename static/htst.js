@@ -325,6 +325,23 @@
     return document.head.appendChild(script);
   }
 
+  // What element scripts (htst-charts.js…) share: a vendored library loaded once, and a
+  // field changed as if the user had changed it (committed like any widget's).
+  var libraries = {};
+  window.htst = {
+    library: function (file) {
+      return libraries[file] || (libraries[file] = new Promise(function (ok, fail) {
+        var script = document.createElement("script");
+        script.src = staticUrl(file).replace("/htst-" + file, "/" + file);
+        script.onload = ok;
+        script.onerror = function () { delete libraries[file]; fail(new Error(file + " did not load")); };
+        document.head.appendChild(script);
+      }));
+    },
+    changed: picked,
+    set: function (field, value) { if (field.value !== value) { field.value = value; picked(field); } }
+  };
+
   // A chart's live view (tooltips, zoom, selections) loads when a pointer or focus first reaches one.
   ["pointerover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (e) {

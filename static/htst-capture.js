@@ -136,5 +136,11 @@
   }
   document.addEventListener("htmx:after:swap", setup);
   window.htstCapture = setup;
+  if (!document.querySelector("[data-htst-capture-css]")) { // a swap brought the first of these widgets
+    var css = document.head.appendChild(document.createElement("link"));
+    css.rel = "stylesheet";
+    css.href = document.currentScript.src.replace(/htst-capture\.js/, "htst-capture.css");
+    css.setAttribute("data-htst-capture-css", "");
+  }
   setup();
 })();

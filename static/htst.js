@@ -224,7 +224,7 @@
       dirty.add(field.name);
       if (menu) menu.open = false;
       picks.querySelectorAll("[aria-current]").forEach(function (b) { b.removeAttribute("aria-current"); });
-      var page = picks.matches(".htst-pagination") && picks.querySelector('button[value="' + field.value + '"]:not([aria-label])');
+      var page = picks.querySelector('button[value="' + field.value + '"]:not([aria-label],[role])'); // a page's own button
       if (page) page.setAttribute("aria-current", "page");
       return formOf(field) ? null : commit(field);
     }
@@ -316,40 +316,24 @@
     if (run) setRunning(Number(run), false); // answered in one response: finished
   });
 
-  // htst-<name>.css / .js beside htst.css, with its version.
-  function staticUrl(file) { return document.querySelector('link[href*="/htst.css"]').href.replace("/htst.css", "/htst-" + file); }
-  function loadScript(name) {
-    var script = document.createElement("script");
-    script.src = staticUrl(name + ".js");
-    script.setAttribute("data-htst-" + name, "");
-    return document.head.appendChild(script);
-  }
+  // A file of static/, beside htst.css (with its version query).
+  function staticUrl(file) { return document.querySelector('link[href*="/htst.css"]').href.replace("htst.css", file); }
 
   // What element scripts (htst-charts.js…) share: a vendored library loaded once, and a
   // field changed as if the user had changed it (committed like any widget's).
   var libraries = {};
   window.htst = {
     library: function (file) {
-      return libraries[file] || (libraries[file] = new Promise(function (ok, fail) {
-        var script = document.createElement("script");
-        script.src = staticUrl(file).replace("/htst-" + file, "/" + file);
+      return (libraries[file] = libraries[file] || new Promise(function (ok, fail) {
+        var script = document.head.appendChild(document.createElement("script"));
         script.onload = ok;
-        script.onerror = function () { delete libraries[file]; fail(new Error(file + " did not load")); };
-        document.head.appendChild(script);
+        script.onerror = function () { delete libraries[file]; fail(Error(file)); };
+        script.src = staticUrl(file);
       }));
     },
     changed: picked,
     set: function (field, value) { if (field.value !== value) { field.value = value; picked(field); } }
   };
-
-  // A chart's live view (tooltips, zoom, selections) loads when a pointer or focus first reaches one.
-  ["pointerover", "focusin"].forEach(function (type) {
-    document.addEventListener(type, function (e) {
-      var fig = e.target.closest && e.target.closest("[data-htst-chart]");
-      if (!fig || window.htstCharts || document.querySelector("script[data-htst-charts]")) return;
-      loadScript("charts").onload = function () { window.htstCharts(fig); };
-    });
-  });
 
   // -- After every swap: fragment timers, dialogs, status boxes.
   var timers = new Map(); // fragment id -> [interval ms, timer]
@@ -358,18 +342,23 @@
     // Stylesheets of some elements load with the first of them a swap brings in.
     [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
       ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
-      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", ".htst-pagination,.htst-menu-button"], ["capture", ".htst-capture"]].forEach(function (sheet) {
+      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", "[data-htst-picks]"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";
-      css.href = staticUrl(sheet[0] + ".css");
+      css.href = staticUrl("htst-" + sheet[0] + ".css");
       css.setAttribute("data-htst-" + sheet[0] + "-css", "");
       document.head.appendChild(css);
     });
-    // Scripts of some elements (camera and microphone inputs) load with the first of them.
+    // Scripts of some elements (camera and microphone inputs, charts) load with the first of
+    // them (htst-capture.js brings its stylesheet along).
     document.querySelectorAll("[data-htst-script]").forEach(function (el) {
       var name = el.getAttribute("data-htst-script");
-      if (!document.querySelector("script[data-htst-" + name + "]")) loadScript(name);
+      if (document.querySelector("script[data-htst-" + name + "]")) return;
+      var script = document.createElement("script");
+      script.src = staticUrl("htst-" + name + ".js");
+      script.setAttribute("data-htst-" + name, "");
+      document.head.appendChild(script);
     });
     document.querySelectorAll("[data-htst-filter]").forEach(function (box) { if (box.value) filterOptions(box); });
     document.querySelectorAll("[data-htst-run-every]").forEach(function (el) {

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import render
 from .builtin import SCHEMA
+from .vegalite import STRETCH_WIDTH
 
 TABLE_ROWS = 50
 DRAWN = ("scatter", "scattergl", "bar")
@@ -126,7 +127,7 @@ def _spec(fig: Any, traces: list[Any], height: int, width: int | None, theme: st
     spec: dict[str, Any] = {
         "$schema": SCHEMA, "data": {"values": rows}, "encoding": encoding, "layer": layers,
         "height": height, "autosize": {"type": "fit", "contains": "padding"},
-        "width": width or render_width(),
+        "width": width or STRETCH_WIDTH,
     }
     title = _text(layout.title)
     if title:
@@ -137,8 +138,3 @@ def _spec(fig: Any, traces: list[Any], height: int, width: int | None, theme: st
         encoding["xOffset" if not horizontal else "yOffset"] = {"field": "trace", "sort": names}
     return spec
 
-
-def render_width() -> int:
-    from .vegalite import STRETCH_WIDTH
-
-    return STRETCH_WIDTH

@@ -4,16 +4,12 @@ reads it, specs AppTest can inspect, an SVG drawn on the server, and add_rows.""
 from __future__ import annotations
 
 import pytest
+from chart_runs import runners
 
 from htst.testing.v1 import AppTest
 
 HEAD = "import htst as st\nimport pandas as pd\nimport numpy as np\n"
-
-
-def run(source: str) -> AppTest:
-    at = AppTest.from_string(HEAD + source).run(timeout=60)
-    assert not at.exception, at.exception[0].message if at.exception else ""
-    return at
+run, error_of = runners(HEAD)
 
 
 def chart(source: str, index: int = 0):

@@ -8,24 +8,13 @@ import json
 import re
 
 import pytest
+from chart_runs import runners
 
 from htst.errors import InvalidWidgetValue
-from htst.testing.v1 import AppTest
 
 HEAD = "import htst as st\nimport pandas as pd\n"
 BARS = '{"xAxis": {"type": "category", "data": ["A", "B", "C"]}, "yAxis": {"type": "value"}, "series": [{"type": "bar", "selectedMode": "multiple", "data": [5, 20, 36]}]}'
-
-
-def run(source: str) -> AppTest:
-    at = AppTest.from_string(HEAD + source).run(timeout=60)
-    assert not at.exception, at.exception[0].message if at.exception else ""
-    return at
-
-
-def error_of(source: str) -> str:
-    at = AppTest.from_string(HEAD + source).run(timeout=60)
-    assert at.exception
-    return at.exception[0].message
+run, error_of = runners(HEAD)
 
 
 def test_a_dataframe_source_becomes_rows_and_the_pages_table(make_app, open_tab):

@@ -7,22 +7,10 @@ import math
 import re
 
 import pytest
-
-from htst.testing.v1 import AppTest
+from chart_runs import runners
 
 HEAD = "import htst as st\nimport pandas as pd\n"
-
-
-def run(source: str) -> AppTest:
-    at = AppTest.from_string(HEAD + source).run(timeout=60)
-    assert not at.exception, at.exception[0].message if at.exception else ""
-    return at
-
-
-def error_of(source: str) -> str:
-    at = AppTest.from_string(HEAD + source).run(timeout=60)
-    assert at.exception
-    return at.exception[0].message
+run, error_of = runners(HEAD)
 
 
 def test_a_map_finds_its_columns_and_fits_the_points():

@@ -7,24 +7,13 @@ import json
 import re
 
 import pytest
+from chart_runs import runners
 
 from htst.errors import InvalidWidgetValue
-from htst.testing.v1 import AppTest
 
 HEAD = "import htst as st\nimport plotly.express as px\nimport plotly.graph_objects as go\nimport pandas as pd\n"
 DF = 'df = pd.DataFrame({"x": [1, 2, 3, 4], "y": [3, 1, 4, 1], "g": ["a", "a", "b", "b"]})\n'
-
-
-def run(source: str) -> AppTest:
-    at = AppTest.from_string(HEAD + DF + source).run(timeout=60)
-    assert not at.exception, at.exception[0].message if at.exception else ""
-    return at
-
-
-def error_of(source: str) -> str:
-    at = AppTest.from_string(HEAD + DF + source).run(timeout=60)
-    assert at.exception
-    return at.exception[0].message
+run, error_of = runners(HEAD + DF)
 
 
 def test_the_page_has_a_static_drawing_data_tables_and_the_figure_json(make_app, open_tab):

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from chart_runs import runners
 
 from htst.errors import InvalidWidgetValue
 from htst.testing.v1 import AppTest
@@ -19,12 +20,7 @@ df = pd.DataFrame({"lat": [37.76, 37.77, 37.75], "lon": [-122.40, -122.41, -122.
 points = pdk.Layer("ScatterplotLayer", data=df, get_position="[lon, lat]", get_radius=200, pickable=True, id="pts")
 view = pdk.ViewState(latitude=37.76, longitude=-122.41, zoom=11)
 """
-
-
-def run(source: str) -> AppTest:
-    at = AppTest.from_string(HEAD + source).run(timeout=60)
-    assert not at.exception, at.exception[0].message if at.exception else ""
-    return at
+run, error_of = runners(HEAD)
 
 
 def test_the_deck_json_and_a_server_drawing_of_its_points(make_app, open_tab):

@@ -6,25 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from chart_runs import runners
 
 from htst.errors import InvalidWidgetValue
-from htst.testing.v1 import AppTest
 
 HEAD = "import htst as st\nimport pandas as pd\nimport altair as alt\n"
 SPEC = '{"mark": "point", "encoding": {"x": {"field": "a", "type": "quantitative"}, "y": {"field": "b", "type": "quantitative"}}}'
 DF = 'df = pd.DataFrame({"a": [1, 2, 3], "b": [4, 5, 6], "g": ["u", "v", "u"]})\n'
-
-
-def run(source: str) -> AppTest:
-    at = AppTest.from_string(HEAD + DF + source).run(timeout=60)
-    assert not at.exception, at.exception[0].message if at.exception else ""
-    return at
-
-
-def error_of(source: str) -> str:
-    at = AppTest.from_string(HEAD + DF + source).run(timeout=60)
-    assert at.exception
-    return at.exception[0].message
+run, error_of = runners(HEAD + DF)
 
 
 def test_data_and_spec():

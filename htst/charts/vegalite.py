@@ -38,19 +38,28 @@ class Prepared:
 
     def json(self) -> str:
         """The whole spec as JSON text, every dataset inline (pandas writes the rows)."""
-        spec = {k: v for k, v in self.spec.items() if k != "datasets"}
-        datasets = dict(self.spec.get("datasets") or {})
-        text = json.dumps(spec, separators=(",", ":"), default=_jsonable, allow_nan=False)
-        parts = []
-        for name, values in datasets.items():
-            if name not in self.frames:
-                parts.append(f"{json.dumps(str(name))}:{json.dumps(values, default=_jsonable)}")
+        return self._text(self._rows())
+
+    def parts(self) -> tuple[str, dict[str, str]]:
+        """The spec as JSON text with every dataset empty (`"datasets": {name: []}`), and
+        each dataset's rows as JSON text: what `render.draw` takes."""
+        rows = self._rows()
+        return self._text(dict.fromkeys(rows, "[]")), rows
+
+    def _rows(self) -> dict[str, str]:
+        rows = {str(name): json.dumps(values, default=_jsonable)
+                for name, values in (self.spec.get("datasets") or {}).items() if name not in self.frames}
         for name, frame in self.frames.items():
-            rows = records_json(frame) if hasattr(frame, "to_json") else json.dumps(frame, default=_jsonable)
-            parts.append(f"{json.dumps(str(name))}:{rows}")
-        if not parts:
+            rows[str(name)] = records_json(frame) if hasattr(frame, "to_json") else json.dumps(frame, default=_jsonable)
+        return rows
+
+    def _text(self, datasets: dict[str, str]) -> str:
+        spec = {k: v for k, v in self.spec.items() if k != "datasets"}
+        text = json.dumps(spec, separators=(",", ":"), default=_jsonable, allow_nan=False)
+        if not datasets:
             return text
-        return f'{text[:-1]}{"," if len(text) > 2 else ""}"datasets":{{{",".join(parts)}}}}}'
+        inline = ",".join(f"{json.dumps(name)}:{rows}" for name, rows in datasets.items())
+        return f'{text[:-1]}{"," if len(text) > 2 else ""}"datasets":{{{inline}}}}}'
 
 
 def _jsonable(value: Any) -> Any:

@@ -230,7 +230,8 @@ def _add(prepared: Prepared, *, width: Any, alt: str | None, theme: str | None, 
 
 def _drawn(prepared: Prepared, theme: str | None, builtin: dict[str, Any] | None, grown: Grown | None = None) -> dict[str, Any]:
     """The props that change with the chart's content."""
-    drawing = render.draw(prepared.json(), theme)
+    shape, datasets = prepared.parts()
+    drawing = render.draw(shape, theme, datasets)
     if grown is None:
         drawing.vega  # noqa: B018 (compiled now: a spec Vega-Lite refuses is the script's error)
     media = current().app.media

@@ -108,7 +108,8 @@ def _static(deck: dict[str, Any], height: int, width: int) -> str | None:
         pd.concat(frames, ignore_index=True), latitude="lat", longitude="lon", color=None, size=None,
         zoom=int(zoom) if isinstance(zoom, (int, float)) and 0 <= zoom <= 24 else None, width=width, height=height,
     )
-    return render.draw(Prepared(spec, {"data": frame}, {}).json(), "streamlit").svg
+    shape, datasets = Prepared(spec, {"data": frame}, {}).parts()
+    return render.draw(shape, "streamlit", datasets).svg
 
 
 @public

@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from ..charts import echarts_svg
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
 from ..runtime.widget_spec import WidgetSpec, spec_of
@@ -113,6 +114,13 @@ def _datasets(option: dict[str, Any]) -> Any:
     return found
 
 
+def _title(option: dict[str, Any]) -> str | None:
+    titles = option.get("title")
+    first = titles[0] if isinstance(titles, list) and titles else titles
+    text = first.get("text") if isinstance(first, dict) else None
+    return str(text) if text else None
+
+
 @public
 def echarts_chart(
     spec: Any,
@@ -147,7 +155,7 @@ def echarts_chart(
         aria["label"] = {**(aria.get("label") or {}), "description": str(alt)}
         option["aria"] = aria
     try:
-        payload = json.dumps(option, separators=(",", ":"), allow_nan=False).encode()
+        text = echarts_svg.option_text(option)
     except (TypeError, ValueError) as exc:
         raise HtstAPIException(
             f"The ECharts option must be JSON-compatible outside `dataset.source` ({exc}); "
@@ -155,17 +163,21 @@ def echarts_chart(
         ) from None
     size = sizing.width(width, allow=("stretch", "content"))
     tall = sizing.height(height, allow=("stretch", "content"))
+    plot_width = size if isinstance(size, int) else None if size == "stretch" else CONTENT_WIDTH
+    plot_height = tall if isinstance(tall, int) else CONTENT_HEIGHT
     table = None
     if frame is not None:
         head = frame.head(TABLE_ROWS).astype(object)
         table = (tuple(str(c) for c in frame.columns), tuple(tuple("" if v is None else str(v) for v in row) for row in head.where(head.notna(), None).itertuples(index=False)), len(frame))
     props = {
-        "option": current().app.media.add(payload, "application/json"),
+        "option": current().app.media.add(text.encode(), "application/json"),
+        "drawing": echarts_svg.draw(text, plot_width or CONTENT_WIDTH, plot_height),
         "renderer": renderer,
         "width": size,
-        "plot_width": size if isinstance(size, int) else CONTENT_WIDTH if size == "content" else None,
-        "plot_height": tall if isinstance(tall, int) else CONTENT_HEIGHT,
+        "plot_width": plot_width,
+        "plot_height": plot_height,
         "alt": alt,
+        "label": alt or _title(option) or "Chart",
         "table": table,
     }
     if on_select in ("ignore", None, False):

@@ -147,6 +147,13 @@ OPTIONS: tuple[Option, ...] = (
     _o("theme.textColor", "", "Colour of most text; empty keeps the base theme's."),
     _o("theme.font", "", "Font family of the app; empty keeps the base theme's."),
     _o(
+        "map.tileUrl",
+        "",
+        "XYZ tile URL template ({z}/{x}/{y}) that st.map and st.pydeck_chart lay points on; "
+        "empty draws land outlines and fetches no tiles.",
+    ),
+    _o("map.tileAttribution", "", "Credit the tile service asks for, shown on the map."),
+    _o(
         "logger.level",
         "info",
         "Lowest severity htst logs.",

@@ -31,6 +31,23 @@
     };
   }
 
+  // The deployment's raster tiles (config `map.tileUrl`) under the deck's layers.
+  function basemap(deck, tiles) {
+    return new deck.TileLayer({
+      id: "htst-basemap", data: tiles.url, tileSize: 256, minZoom: 0, maxZoom: 19,
+      renderSubLayers: function (props) {
+        var box = props.tile.boundingBox;
+        return new deck.BitmapLayer(props, { data: null, image: props.data, bounds: [box[0][0], box[0][1], box[1][0], box[1][1]] });
+      }
+    });
+  }
+
+  function credit(view, text) {
+    var note = view.querySelector(".htst-deck-credit") || view.appendChild(document.createElement("small"));
+    note.className = "htst-deck-credit";
+    note.textContent = text;
+  }
+
   function draw(fig) {
     var url = fig.getAttribute("data-htst-deck");
     if (!url || fig.htstUrl === url) return;
@@ -42,6 +59,8 @@
       if (fig.getAttribute("data-htst-deck") !== url || !fig.isConnected) return;
       var props = got[0].converter.convert(got[1]), view = fig.querySelector(".htst-deck-view");
       props.getTooltip = tooltipOf(got[1].htstTooltip);
+      var tiles = got[1].htstTiles;
+      if (tiles) props.layers = [basemap(got[0].deck, tiles)].concat(props.layers || []);
       if (fig.htstDeck) return fig.htstDeck.setProps({ layers: props.layers, getTooltip: props.getTooltip });
       view.replaceChildren();
       view.removeAttribute("data-htst-static");
@@ -52,6 +71,7 @@
       var mode = fig.getAttribute("data-htst-mode"), input = fig.querySelector("input[type=hidden]");
       if (mode && input) props.onClick = function (info) { select(input, mode, info); };
       fig.htstDeck = new got[0].deck.Deck(props);
+      if (tiles && tiles.attribution) credit(view, tiles.attribution);
     }).catch(function (err) {
       fig.htstUrl = null;
       console.error("htst deck:", err);

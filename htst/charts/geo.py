@@ -2,8 +2,11 @@
 
 No tile server is needed: the land of the world (Natural Earth 1:110m, from npm
 `world-atlas` 2.0.2, ISC licence) is drawn under the points while the view is wide
-enough for it to mean something. The view fits the points (or `zoom`, as web-map zoom
-levels); sizes are in metres, as in Streamlit, converted at the map's scale.
+enough for it to mean something. A deployment with a tile service names it in config
+(`map.tileUrl`, `map.tileAttribution`): the map is then laid on its tiles, which the
+viewer's browser fetches (the drawing holds their URLs; the server fetches nothing).
+The view fits the points (or `zoom`, as web-map zoom levels, so tiles fit it exactly);
+sizes are in metres, as in Streamlit, converted at the map's scale.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +32,37 @@ _TILE = 256
 _EARTH = 156_543.03392  # metres per pixel at the equator, zoom 0, 256-pixel tiles
 
 
+@dataclass(frozen=True, slots=True)
+class Tiles:
+    """A raster tile service: an XYZ URL template ({z}/{x}/{y}) and the credit it asks for."""
+
+    url: str
+    attribution: str = ""
+
+    def __post_init__(self) -> None:
+        missing = [k for k in ("{z}", "{x}", "{y}") if k not in self.url]
+        if missing:
+            raise HtstAPIException(
+                f"The `map.tileUrl` option must be an XYZ tile URL template with {{z}}, {{x}} and {{y}} "
+                f"(e.g. https://tile.openstreetmap.org/{{z}}/{{x}}/{{y}}.png); {', '.join(missing)} missing from {self.url!r}."
+            )
+
+    def url_of(self, z: int, x: int, y: int) -> str:
+        return self.url.replace("{z}", str(z)).replace("{x}", str(x)).replace("{y}", str(y))
+
+
+def tiles_from(config: Any) -> Tiles | None:
+    """The deployment's tile service, or None (points on land outlines)."""
+    url = str(config["map.tileUrl"]).strip()
+    return Tiles(url, str(config["map.tileAttribution"]).strip()) if url else None
+
+
 @functools.cache
 def land() -> dict[str, Any]:
     return json.loads((Path(__file__).parent / "land-110m.json").read_text())
 
 
-def map_spec(df: Any, *, latitude: str | None, longitude: str | None, color: Any, size: Any, zoom: int | None, width: int, height: int) -> tuple[dict[str, Any], Any]:
+def map_spec(df: Any, *, latitude: str | None, longitude: str | None, color: Any, size: Any, zoom: int | None, width: int, height: int, tiles: Tiles | None = None) -> tuple[dict[str, Any], Any]:
     """The spec (data named "data") and the frame of the points it draws."""
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
@@ -84,13 +113,45 @@ def map_spec(df: Any, *, latitude: str | None, longitude: str | None, color: Any
         mark["size"] = area(float(metres))
 
     layers: list[dict[str, Any]] = []
-    if level < LAND_UNTIL_ZOOM:
+    if tiles is not None:
+        layers.append(_tile_layer(tiles, center, level, width, height))
+    elif level < LAND_UNTIL_ZOOM:
         layers.append({"data": {"values": land(), "format": {"type": "topojson", "feature": "land"}},
                        "mark": {"type": "geoshape", "fill": "rgba(128,128,128,0.18)", "stroke": None}})
     layers.append({"data": {"name": "data"}, "mark": mark, "encoding": encoding})
+    if tiles is not None and tiles.attribution:
+        layers.append({"data": {"values": [{"credit": tiles.attribution}]},
+                       "mark": {"type": "text", "align": "right", "baseline": "bottom", "fontSize": 10, "dx": -4,
+                                "dy": -2, "x": width, "y": height, "aria": False},
+                       "encoding": {"text": {"field": "credit", "type": "nominal"}}})
     spec = {"$schema": SCHEMA, "width": width, "height": height, "projection": projection,
             "layer": layers, "config": {"view": {"clip": True}}}
     return spec, frame
+
+
+def _tile_layer(tiles: Tiles, center: tuple[float, float], level: int, width: int, height: int) -> dict[str, Any]:
+    """An image layer of the tiles that cover the view, placed in the view's pixels (the
+    projection is web Mercator at a whole zoom level, so tiles fit it exactly)."""
+    count = 2**level
+    world = _TILE * count
+    left = (center[0] + 180) / 360 * world - width / 2
+    top = _mercator_y(center[1]) * world - height / 2
+    rows = []
+    for ty in range(max(0, math.floor(top / _TILE)), min(count - 1, math.floor((top + height) / _TILE)) + 1):
+        for tx in range(math.floor(left / _TILE), math.floor((left + width) / _TILE) + 1):
+            rows.append({"url": tiles.url_of(level, tx % count, ty), "x": tx * _TILE - left, "y": ty * _TILE - top})
+    return {"data": {"values": rows},
+            "mark": {"type": "image", "width": _TILE, "height": _TILE, "align": "left", "baseline": "top",
+                     "aspect": False, "aria": False},
+            "encoding": {"x": {"field": "x", "type": "quantitative", "scale": None},
+                         "y": {"field": "y", "type": "quantitative", "scale": None},
+                         "url": {"field": "url", "type": "nominal"}}}
+
+
+def _mercator_y(lat: float) -> float:
+    """Latitude as a fraction of the web-Mercator world's height, from the top."""
+    lat = max(min(lat, 85.05112878), -85.05112878)
+    return (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2
 
 
 def _coordinate(df: Any, given: str | None, names: tuple[str, ...], what: str) -> Any:
@@ -111,12 +172,8 @@ def _view(lats: list[float], lons: list[float], width: int, height: int, zoom: i
     if not lats:
         return (0.0, 0.0), 0 if zoom is None else int(zoom)
 
-    def y(lat: float) -> float:
-        lat = max(min(lat, 85.0), -85.0)
-        return (1 - math.log(math.tan(math.radians(lat)) + 1 / math.cos(math.radians(lat))) / math.pi) / 2
-
     xs = [(lon + 180) / 360 for lon in lons]
-    ys = [y(lat) for lat in lats]
+    ys = [_mercator_y(lat) for lat in lats]
     cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     lat_c = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * cy))))
     center = (cx * 360 - 180, lat_c)

@@ -16,7 +16,7 @@ from typing import Any
 from ..charts import render
 from ..charts.builtin import builtin_spec
 from ..charts.data import records_json
-from ..charts.geo import map_spec
+from ..charts.geo import map_spec, tiles_from
 from ..charts.vegalite import (
     STRETCH_WIDTH,
     Prepared,
@@ -173,7 +173,7 @@ def map(data: Any = None, *, latitude: str | None = None, longitude: str | None 
     height = sizing.height(height, allow=())
     spec, frame = map_spec(
         to_dataframe(data), latitude=latitude, longitude=longitude, color=color, size=size, zoom=zoom,
-        width=STRETCH_WIDTH if width == "stretch" else width, height=height,
+        width=STRETCH_WIDTH if width == "stretch" else width, height=height, tiles=tiles_from(current().app.config),
     )
     return _add(Prepared(spec, {"data": frame}, {}), width=width, alt=alt or "Map", theme="streamlit")
 

@@ -2,10 +2,12 @@
 after the first paint) from the Deck's JSON, with object selections as Streamlit returns
 them.
 
-No map tiles are fetched: the Deck's `map_style` needs a tile service this deployment may
-not have, so layers are drawn over the page. Until deck.gl runs, and without JS, point
-layers (a `get_position` of two columns, e.g. "[lon, lat]") are drawn on the server like
-st.map; other layers say that they are drawn in the browser.
+The Deck's `map_style` (a Carto or Mapbox style) is not fetched: it needs a tile service
+this deployment may not have. When config names one (`map.tileUrl`), layers are laid on
+its raster tiles (a deck.gl TileLayer), else drawn over the page. Until deck.gl runs, and
+without JS, point layers (a `get_position` of two columns, e.g. "[lon, lat]") are drawn
+on the server like st.map (on the same tiles); other layers say that they are drawn in
+the browser.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..charts import render
-from ..charts.geo import map_spec
+from ..charts.geo import Tiles, map_spec, tiles_from
 from ..charts.vegalite import STRETCH_WIDTH, Prepared
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
@@ -87,7 +89,7 @@ def _deck_json(pydeck_obj: Any) -> dict[str, Any]:
     return deck
 
 
-def _static(deck: dict[str, Any], height: int, width: int) -> str | None:
+def _static(deck: dict[str, Any], height: int, width: int, tiles: Tiles | None) -> str | None:
     """The point layers drawn on the server as st.map draws points, or None."""
     import pandas as pd
 
@@ -106,7 +108,7 @@ def _static(deck: dict[str, Any], height: int, width: int) -> str | None:
     zoom = view.get("zoom")
     spec, frame = map_spec(
         pd.concat(frames, ignore_index=True), latitude="lat", longitude="lon", color=None, size=None,
-        zoom=int(zoom) if isinstance(zoom, (int, float)) and 0 <= zoom <= 24 else None, width=width, height=height,
+        zoom=int(zoom) if isinstance(zoom, (int, float)) and 0 <= zoom <= 24 else None, width=width, height=height, tiles=tiles,
     )
     shape, datasets = Prepared(spec, {"data": frame}, {}).parts()
     return render.draw(shape, "streamlit", datasets).svg
@@ -133,8 +135,11 @@ def pydeck_chart(
     tall = sizing.height(height, allow=())
     deck = _deck_json(pydeck_obj)
     ctx = current()
+    tiles = tiles_from(ctx.app.config)
+    svg = _static(deck, tall, size if isinstance(size, int) else STRETCH_WIDTH, tiles)
+    if tiles is not None:
+        deck["htstTiles"] = {"url": tiles.url, "attribution": tiles.attribution}
     payload = json.dumps(deck, separators=(",", ":")).encode()
-    svg = _static(deck, tall, size if isinstance(size, int) else STRETCH_WIDTH)
     props = {
         "deck": ctx.app.media.add(payload, "application/json"),
         "svg": None if svg is None else Markup(svg),

@@ -155,3 +155,39 @@ def test_an_echarts_bar_is_selected_by_a_click(serve_app, page):
     page.mouse.click(chart["x"] + x, chart["y"] + y)
     expect(page.get_by_text("selected [[1]]")).to_be_visible()
     assert bars.count() > 0
+
+
+def test_a_pydeck_deck_is_laid_on_the_configured_tiles(serve_app, page, tmp_path):
+    import base64
+    import io
+
+    from PIL import Image
+
+    tile = io.BytesIO()
+    Image.new("RGB", (256, 256), (230, 40, 40)).save(tile, "PNG")
+    url = "data:image/png;base64," + base64.b64encode(tile.getvalue()).decode() + "#{z}/{x}/{y}"
+    (tmp_path / ".htst").mkdir()
+    (tmp_path / ".htst" / "config.toml").write_text(f'[map]\ntileUrl = "{url}"\ntileAttribution = "Tiles by the test"\n')
+    app = serve_app("""
+        import htst as st
+        import pandas as pd
+        import pydeck as pdk
+        df = pd.DataFrame({"lat": [37.76], "lon": [-122.40]})
+        layer = pdk.Layer("ScatterplotLayer", data=df, get_position="[lon, lat]", get_radius=30)
+        st.pydeck_chart(pdk.Deck(layers=[layer], initial_view_state=pdk.ViewState(latitude=37.76, longitude=-122.40, zoom=12)), height=300)
+    """)
+    page.goto(app.url)
+    page.wait_for_function("document.querySelector('.htst-deck').htstDeck && document.querySelector('.htst-deck canvas')", timeout=15000)
+    expect(page.get_by_text("Tiles by the test")).to_be_visible()
+    view = page.locator(".htst-deck-view")
+
+    def corner_colour():
+        shot = Image.open(io.BytesIO(view.screenshot()))
+        return shot.convert("RGB").getpixel((10, 10))
+
+    for _ in range(50):  # deck.gl loads its tiles after its first frame
+        red, green, blue = corner_colour()
+        if red > 200 and green < 80:
+            break
+        page.wait_for_timeout(100)
+    assert red > 200 and green < 80 and blue < 80, (red, green, blue)

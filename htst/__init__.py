@@ -140,3 +140,6 @@ from .runtime.globals import query_params as query_params
 # Serving (Flask loads on first use)
 from .embedding import blueprint as blueprint
 from .embedding import create_app as create_app
+
+# Commands Streamlit has removed: say what to use instead of a bare AttributeError.
+from .removed import __getattr__ as __getattr__

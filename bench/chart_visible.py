@@ -41,7 +41,7 @@ def free_port() -> int:
 def start(framework: str, st_python: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
     if framework == "htst":
-        cmd = [sys.executable, "-m", "htst", "run", str(APP), "--server.port", str(port)]
+        cmd = [sys.executable, "-m", "htst", "run", str(APP), "--server.address", "127.0.0.1", "--server.port", str(port)]
     else:
         cmd = [st_python, "-m", "streamlit", "run", str(APP), "--server.address", "127.0.0.1", "--server.port", str(port),
                "--server.headless", "true", "--browser.gatherUsageStats", "false"]

@@ -2,8 +2,9 @@
 
 Precedence, lowest to highest: option defaults, ``~/.htst/config.toml``,
 ``./.htst/config.toml``, ``HTST_SECTION_OPTION`` environment variables, command-line flags.
-Each ``.htst/`` folder falls back to ``.streamlit/`` when absent, so an existing Streamlit
-project runs unchanged. Plain Python: the server reads a :class:`Config`, it never builds one.
+Each ``.htst/`` folder falls back to ``.streamlit/`` when absent, and a project without
+``./.htst/`` also reads ``STREAMLIT_SECTION_OPTION`` variables (below ``HTST_`` ones), so
+an existing Streamlit project runs unchanged. Plain Python: the server reads a :class:`Config`, it never builds one.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _o(
 
 OPTIONS: tuple[Option, ...] = (
     _o("server.port", 8501, "TCP port the server listens on."),
-    _o("server.address", "127.0.0.1", "Interface address the server binds to."),
+    _o("server.address", "", "Interface address the server binds to; empty binds every interface, as Streamlit does (127.0.0.1 keeps the app to this machine)."),
     _o("server.baseUrlPath", "", "URL path prefix the app is served under, e.g. 'dashboard'."),
     _o("server.headless", False, "Do not open a browser window when the server starts."),
     _o(
@@ -236,24 +237,28 @@ def _read_file(path: Path) -> dict[str, tuple[object, str]]:
             option = _BY_KEY.get(f"{section}.{name}")
             if option is None:
                 # Streamlit projects carry options htst has no use for ([browser] ...).
-                _log.warning("Ignoring unknown option %s.%s in %s.", section, name, path)
+                _log.warning("Ignoring %s", _unknown(f"{section}.{name}", str(path)))
                 continue
             found[option.key] = (_coerce(option, value, origin, from_text=False), origin)
     return found
 
 
-def _read_environ(environ: Mapping[str, str]) -> dict[str, tuple[object, str]]:
+def _read_environ(environ: Mapping[str, str], prefix: str = "HTST_") -> dict[str, tuple[object, str]]:
+    """Options from `HTST_SECTION_OPTION` variables (or `STREAMLIT_…`, read the same way
+    for a project without `.htst/`); a variable that names no option gets a warning."""
     found: dict[str, tuple[object, str]] = {}
-    for option in OPTIONS:
-        raw = environ.get(option.env_var)
+    by_name = {prefix + o.env_var.removeprefix("HTST_"): o for o in OPTIONS}
+    for name, option in by_name.items():
+        raw = environ.get(name)
         if raw is not None:
-            origin = f"environment variable {option.env_var}"
+            origin = f"environment variable {name}"
             found[option.key] = (_coerce(option, raw, origin, from_text=True), origin)
-    known = {o.env_var for o in OPTIONS}
-    prefixes = tuple({f"HTST_{o.section.upper()}_" for o in OPTIONS})
+    prefixes = tuple({f"{prefix}{o.section.upper()}_" for o in OPTIONS})
     for name in environ:
-        if name.startswith(prefixes) and name not in known:
-            _log.warning("Ignoring environment variable %s: no such htst option.", name)
+        if name.startswith(prefixes) and name not in by_name:
+            close = difflib.get_close_matches(name, list(by_name), n=1)
+            hint = f" Did you mean {close[0]}?" if close else ""
+            _log.warning("Ignoring environment variable %s: no such htst option.%s", name, hint)
     return found
 
 
@@ -292,8 +297,13 @@ class Config:
         layered: dict[str, tuple[object, str]] = {}
         for path in default_config_paths(cwd, home):
             layered.update(_read_file(path))
-        layered.update(_read_environ(os.environ if environ is None else environ))
+        environ = os.environ if environ is None else environ
+        if not (cwd / ".htst").is_dir():
+            layered.update(_read_environ(environ, "STREAMLIT_"))  # a Streamlit project, as it is
+        layered.update(_read_environ(environ))
         layered.update(_read_settings(flags or {}, _FLAG))
+        if "server.headless" not in layered and not _has_display(environ):
+            layered["server.headless"] = (True, "default (no display to open a browser on)")
         return cls()._layer(layered)
 
     def with_overrides(self, overrides: Mapping[str, object]) -> Config:
@@ -333,6 +343,14 @@ class Config:
         # Values stay out: server.cookieSecret would end up in logs.
         changed = [k for k, s in self._sources.items() if s != "default"]
         return f"<Config changed: {', '.join(changed) or 'nothing'}>"
+
+
+def _has_display(environ: Mapping[str, str]) -> bool:
+    """Whether a browser window could open here (as Streamlit: headless on a Linux box
+    without X or Wayland)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
 def parse_flag_args(argv: Iterable[str]) -> tuple[dict[str, str], list[str]]:

@@ -37,7 +37,7 @@ def load(dirs: tuple[Path, Path], environ=None, flags=None) -> Config:
 def test_registry_has_the_design_options_with_their_defaults() -> None:
     defaults = {o.key: o.default for o in OPTIONS}
     assert defaults["server.port"] == 8501
-    assert defaults["server.address"] == "127.0.0.1"
+    assert defaults["server.address"] == ""  # every interface, as Streamlit
     assert defaults["server.maxUploadSize"] == 200
     assert defaults["server.sessionIdleTimeout"] == 3600
     assert defaults["server.threads"] == 16
@@ -78,10 +78,31 @@ def test_env_var_names_are_upper_snake(key: str, env_var: str) -> None:
 
 
 def test_defaults_when_nothing_is_set(dirs: tuple[Path, Path]) -> None:
-    config = load(dirs)
+    config = load(dirs, environ={"DISPLAY": ":0"})
     assert config.get("server.port") == 8501
     assert config["server.headless"] is False
     assert config.source("server.port") == "default"
+
+
+def test_headless_by_default_without_a_display(dirs: tuple[Path, Path], monkeypatch) -> None:
+    monkeypatch.setattr("sys.platform", "linux")
+    config = load(dirs)
+    assert config["server.headless"] is True
+    assert config.source("server.headless").startswith("default (no display")
+    assert load(dirs, flags={"server.headless": "false"})["server.headless"] is False
+    assert load(dirs, environ={"WAYLAND_DISPLAY": "wayland-0"})["server.headless"] is False
+
+
+def test_streamlit_variables_are_read_in_a_project_without_dot_htst(dirs: tuple[Path, Path]) -> None:
+    environ = {"STREAMLIT_SERVER_PORT": "8600", "STREAMLIT_THEME_BASE": "dark"}
+    config = load(dirs, environ=environ)
+    assert config["server.port"] == 8600 and config["theme.base"] == "dark"
+    assert config.source("server.port") == "environment variable STREAMLIT_SERVER_PORT"
+    # HTST_ variables win over STREAMLIT_ ones.
+    assert load(dirs, environ={**environ, "HTST_SERVER_PORT": "8700"})["server.port"] == 8700
+    # A project with .htst/ is an htst project: STREAMLIT_ variables are not its own.
+    (dirs[0] / ".htst").mkdir()
+    assert load(dirs, environ=environ)["server.port"] == 8501
 
 
 def test_precedence_across_all_four_layers(dirs: tuple[Path, Path]) -> None:
@@ -203,15 +224,16 @@ def test_unknown_file_options_are_logged_not_raised(
         config = load(dirs)
     assert config["server.port"] == 9
     assert "browser.gatherUsageStats" in caplog.text
-    assert "server.prot" in caplog.text
+    assert "'server.prot'" in caplog.text and "Did you mean server.port" in caplog.text
 
 
 def test_misspelt_env_var_is_logged(
     dirs: tuple[Path, Path], caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="htst.config"):
-        load(dirs, environ={"HTST_SERVER_PROT": "1", "HTST_OTHER_THING": "x"})
-    assert "HTST_SERVER_PROT" in caplog.text
+        load(dirs, environ={"HTST_SERVER_PROT": "1", "HTST_OTHER_THING": "x", "STREAMLIT_SERVER_PROT": "2"})
+    assert "HTST_SERVER_PROT: no such htst option. Did you mean HTST_SERVER_PORT?" in caplog.text
+    assert "STREAMLIT_SERVER_PROT: no such htst option. Did you mean STREAMLIT_SERVER_PORT?" in caplog.text
     assert "HTST_OTHER_THING" not in caplog.text  # not a config section: someone else's
 
 

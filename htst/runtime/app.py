@@ -6,6 +6,7 @@ import ast
 import builtins
 import hashlib
 import linecache
+import logging
 import os
 import sys
 import threading
@@ -28,6 +29,8 @@ from .media import MediaStore
 from .nodes import Node, merge_roots
 from .pages import Navigation, Page, directory_pages
 from .session import Session
+
+_log = logging.getLogger("htst.script")
 
 MAX_RERUNS = 100  # st.rerun() in every run would otherwise spin forever
 
@@ -373,6 +376,8 @@ class AppScript:
             )
 
     def _show_exception(self, exc: BaseException) -> None:
+        # Once per uncaught exception, with its traceback, for the developer's terminal.
+        _log.error("Uncaught exception in %s", self.name or "the app script", exc_info=exc)
         try:
             self.hooks.exception(exc, self.config["client.showErrorDetails"])
         except ScriptStopped:

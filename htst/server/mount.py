@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from .app import HtstSite
 from .http import megabytes, too_large
 
 _names = itertools.count(1)
+_log = logging.getLogger("htst.server")
 
 
 def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: str | None = None, **options: Any) -> Blueprint:
@@ -48,6 +50,12 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
         # Templates link media under the mount point (the same for every request).
         site.renderer.env.globals["media_base"] = url_for(".page").rstrip("/") + "/_htst/media"
 
+    @bp.after_request
+    def _log_request(response: Response) -> Response:
+        if _log.isEnabledFor(logging.DEBUG):  # logger.level = "debug"
+            _log.debug("%s %s -> %s (%s bytes)", request.method, request.full_path.rstrip("?"), response.status_code, response.content_length)
+        return response
+
     bp.htst_site = site  # type: ignore[attr-defined]
     return bp
 
@@ -57,7 +65,7 @@ def create_app(script: str | os.PathLike, *, config: Config | None = None, **opt
     config = config or Config.load()
     if options:
         config = config.with_overrides(options)
-    app = Flask("htst")
+    app = Flask("htst", static_folder=None)  # no Flask /static/: htst's assets are under /_htst/static/
     app.config["MAX_CONTENT_LENGTH"] = megabytes(config["server.maxUploadSize"])
     base = "/" + str(config["server.baseUrlPath"]).strip("/")
     app.register_blueprint(blueprint(script, config=config), url_prefix=None if base == "/" else base)

@@ -20,7 +20,7 @@ def make_server(app: Flask, config: Config) -> Any:
 
     server = create_server(
         app,
-        host=config["server.address"] or "127.0.0.1",
+        host=config["server.address"] or "0.0.0.0",  # empty: every interface, as Streamlit
         port=int(config["server.port"]),
         threads=int(config["server.threads"]),
         # Each open tab may hold a keep-alive connection; waitress's default of 100 starves

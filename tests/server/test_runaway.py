@@ -191,7 +191,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "htst", "run", "app.py", "--server.port", str(port),
-             "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:

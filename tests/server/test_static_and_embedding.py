@@ -254,3 +254,10 @@ def test_embed_flask_example_serves_both_apps(open_tab):
 
     counter.post({"_htst_click": plus})
     assert "Count 4" in counter.page.text  # the hello app did not disturb the counter's session
+
+
+def test_flasks_own_static_route_does_not_exist(make_app):
+    client = make_app(COUNTER).test_client()
+    response = client.get("/static/htst.js")  # htst's assets live under /_htst/static/ only
+    assert response.content_type.startswith("text/html") and b"function" not in response.data[:200]
+    assert client.get("/_htst/static/htst.js").content_type.startswith(("text/javascript", "application/javascript"))

@@ -12,6 +12,7 @@ from flask import Blueprint, Flask, Response, request, url_for
 
 from ..config import Config
 from .app import HtstSite
+from .app_static import static_response
 from .http import megabytes, too_large
 
 _names = itertools.count(1)
@@ -29,13 +30,25 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     site = HtstSite(script, config)
     bp = Blueprint(name or f"htst_{Path(script).stem}_{next(_names)}", __name__)
     bp.add_url_rule("/", "page", site.page, methods=["GET"])
-    bp.add_url_rule("/<path:path>", "page_at", site.page, methods=["GET"])
+    bp.add_url_rule("/<path:path>", "page_at", lambda path: static_or_page(path), methods=["GET"])
     bp.add_url_rule("/_htst/rerun", "rerun", site.rerun, methods=["POST"])
     bp.add_url_rule("/_htst/rerun", "rerun_address", site.rerun_address, methods=["GET"])
     bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
     bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
     bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
     bp.add_url_rule("/_htst/media/<media_id>", "media", site.media, methods=["GET"])
+    static_folder = (site.script.path.parent if site.script.path is not None else Path.cwd()) / "static"
+    serving = bool(config["server.enableStaticServing"])
+
+    def app_static(filename: str) -> Response:
+        return static_response(static_folder, filename, serving, request)
+
+    def static_or_page(path: str) -> Response:
+        # `app/static//etc/passwd` escapes the rule below (a path part cannot start with
+        # "/") and would show the app's page: it is a static-file request all the same.
+        return app_static(path.removeprefix("app/static/")) if path.startswith("app/static/") else site.page(path)
+
+    bp.add_url_rule("/app/static/<path:filename>", "app_static", app_static, methods=["GET"])
     bp.register_error_handler(413, too_large)
     limit = megabytes(config["server.maxUploadSize"])
     field_limit = megabytes(config["server.maxMessageSize"])

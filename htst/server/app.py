@@ -29,11 +29,10 @@ from ..runtime.forms import show_pending
 from ..runtime.session import Session
 from ..runtime.widget_spec import Fields, WidgetSpec
 from ..script import app_script
-from ..version import __version__
 from .http import is_browser_navigation, maybe_gzip
 from .media import file_response, media_response
 from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, HISTORY, PAGE, QUERY, STOP, TAB, read_fields
-from .static_files import asset_response, load_assets
+from .static_files import asset_response, assets_digest, load_assets
 from .streaming import FIRST_LOOK, LiveRun, Runner
 from .tabs import Tab, TabStore
 from .tokens import COOKIE_NAME, Tokens
@@ -315,7 +314,7 @@ class HtstSite:
             # (bound widgets' values), and a reload of it comes back to the page.
             "query": tab.session.query_params.query_string(),
             **render_page.chrome_context(self.renderer, tab.session.chrome, self.script.name),
-            "asset_version": __version__,
+            "asset_version": assets_digest(),
             "theme_base": self.config["theme.base"] or "light",
             "theme_css": self.theme_css,
         }

@@ -37,13 +37,18 @@ def too_large(_error: Exception) -> Response:
     return Response(message, status=413, content_type="text/plain; charset=utf-8")
 
 
+def accepts_gzip(req: Any) -> bool:
+    """Whether the client takes gzip (`gzip;q=0` and `identity` only say it does not)."""
+    return req.accept_encodings["gzip"] > 0
+
+
 def maybe_gzip(response: Response) -> Response:
     if (
         response.direct_passthrough
         or response.is_streamed
         or response.status_code != 200
         or "Content-Encoding" in response.headers
-        or "gzip" not in request.headers.get("Accept-Encoding", "")
+        or not accepts_gzip(request)
     ):
         return response
     body = response.get_data()

@@ -1,6 +1,8 @@
 """Framework assets under /_htst/static: held in memory, gzipped once, cached for a year.
 
-Their URLs carry the htst version, so a long cache lifetime never serves a stale file.
+Their URLs carry a digest of every asset's content (`assets_digest`), so a long cache
+lifetime never serves a stale file: any change to htst.js or a stylesheet gives every
+URL a new query (vendored libraries carry their version in their names).
 htst's own JS and CSS stay readable in the repository and are served minified (the first
 view's weight is a budget). Code-highlighting
 colours are their own stylesheet, `htst-code.css`, loaded only by pages showing code.
@@ -22,6 +24,7 @@ from flask import Request, Response
 
 from ..render.assets import STATIC_DIR, strip_css
 from ..render.code import pygments_css
+from .http import accepts_gzip
 
 _TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
@@ -55,6 +58,15 @@ def load_assets(folder: Path = STATIC_DIR) -> Mapping[str, Asset]:
     return MappingProxyType(assets)
 
 
+@functools.cache
+def assets_digest(folder: Path = STATIC_DIR) -> str:
+    """One short digest of all the assets' contents: the `?v=` of their URLs."""
+    digest = hashlib.blake2b(digest_size=4)
+    for name, asset in sorted(load_assets(folder).items()):
+        digest.update(f"{name}\0{asset.etag}\0".encode())
+    return digest.hexdigest()
+
+
 def strip_js(source: str) -> str:
     """htst.js minified (rjsmin: comments and needless whitespace go; strings and regular
     expressions are kept as they are)."""
@@ -71,7 +83,7 @@ def asset_response(asset: Asset, request: Request) -> Response:
     if request.if_none_match.contains(asset.etag):
         return Response(status=304, headers=headers)
     body = asset.body
-    if asset.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", ""):
+    if asset.gzipped is not None and accepts_gzip(request):
         body = asset.gzipped
         headers["Content-Encoding"] = "gzip"
     mimetype = asset.mimetype + ("; charset=utf-8" if asset.mimetype.startswith("text/") else "")

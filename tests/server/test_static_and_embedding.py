@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -63,6 +64,29 @@ def test_asset_has_long_cache_etag_and_gzip(make_app, name):
     assert "Accept-Encoding" in zipped.headers["Vary"]
     assert gzip.decompress(zipped.get_data()) == plain.get_data()
     assert len(zipped.get_data()) < len(plain.get_data())
+
+
+@pytest.mark.parametrize("accept", ["gzip;q=0", "identity", "deflate, gzip;q=0.0", ""])
+def test_a_client_that_refuses_gzip_gets_identity(make_app, accept):
+    client = make_app(COUNTER + "st.write('x' * 3000)\n").test_client()
+    for path in ("/_htst/static/htst.js", "/"):
+        response = client.get(path, headers={"Accept-Encoding": accept})
+        assert "Content-Encoding" not in response.headers, (path, accept)
+        assert response.get_data()[:20].isascii()
+
+
+def test_asset_urls_carry_a_digest_of_the_assets_contents(make_app, tmp_path):
+    from htst.server.static_files import STATIC_DIR, assets_digest
+
+    html = make_app(COUNTER).test_client().get("/").get_data(as_text=True)
+    versions = set(re.findall(r'/_htst/static/htst(?:\.js|\.css)\?v=([^"]+)"', html))
+    assert versions == {assets_digest()}
+    same, changed = tmp_path / "same", tmp_path / "changed"  # digests are made once per folder
+    for copy in (same, changed):
+        shutil.copytree(STATIC_DIR, copy, ignore=shutil.ignore_patterns("*.min.js"))
+    assert assets_digest(same) == assets_digest(tmp_path / "same")
+    (changed / "htst.js").write_text((changed / "htst.js").read_text() + "\nwindow.changed = 1;\n")
+    assert assets_digest(changed) != assets_digest(same)  # a new htst.js: a new URL, never a stale hit
 
 
 @pytest.mark.parametrize(

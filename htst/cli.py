@@ -172,31 +172,39 @@ def configure_logging(level: str) -> None:
 
 def _run(script: str, flags: dict[str, str], script_args: list[str]) -> int:
     from .server.mount import create_app
-    from .server.serve import serve
+    from .server.serve import TLSConfigError, serve, tls_files
 
     try:
         config = Config.load(flags=flags)
     except ConfigError as exc:
         return _fail(str(exc), 2)
     configure_logging(str(config["logger.level"]))
+    try:
+        scheme = "https" if tls_files(config) else "http"
+    except TLSConfigError as exc:
+        return _fail(str(exc), 1)
     sys.argv = [script, *script_args]  # the script sees its own arguments, as with python
     app = create_app(script, config=config)
     address = str(config["server.address"])
     port = int(config["server.port"])
     path = "/" + str(config["server.baseUrlPath"]).strip("/")
     path = path.rstrip("/") + "/"
-    local = f"http://{'localhost' if address in ('', '0.0.0.0', '127.0.0.1', '::') else address}:{port}{path}"
+    host = "localhost" if address in ("", "0.0.0.0", "127.0.0.1", "::") else address
 
-    def ready(_server: object) -> None:
+    def ready(server: object) -> None:
+        bound = getattr(server, "effective_port", None) or port  # --server.port 0: the one the OS chose
+        local = f"{scheme}://{host}:{bound}{path}"
         lines = [f"  htst app {Path(script).name} is running.", "", f"  Local URL: {local}"]
         if address in ("", "0.0.0.0", "::"):
-            lines.append(f"  Network URL: http://{_network_ip()}:{port}{path}")
+            lines.append(f"  Network URL: {scheme}://{_network_ip()}:{bound}{path}")
         print("\n" + "\n".join(lines) + "\n", flush=True)
         if not config["server.headless"]:
             threading.Thread(target=webbrowser.open, args=(local,), daemon=True).start()
 
     try:
         serve(app, config, on_ready=ready)
+    except TLSConfigError as exc:
+        return _fail(str(exc), 1)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             return _fail(f"port {port} is already in use; choose another with --server.port {port + 1}", 1)

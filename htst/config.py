@@ -94,6 +94,13 @@ OPTIONS: tuple[Option, ...] = (
     ),
     _o("server.sslCertFile", "", "Path to a TLS certificate chain; set with sslKeyFile."),
     _o("server.sslKeyFile", "", "Path to the TLS private key; set with sslCertFile."),
+    _o(
+        "server.trustedProxies",
+        0,
+        "Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host/-Prefix "
+        "headers are trusted (e.g. 1 behind nginx terminating TLS): cookies are then Secure "
+        "and URLs right. 0 trusts none.",
+    ),
     _o("server.runOnSave", False, "Rerun open sessions when the script file changes on disk."),
     _o("server.sessionIdleTimeout", 3600, "Seconds an idle tab's session is kept in memory."),
     _o("server.threads", 16, "Worker threads of the built-in WSGI server."),

@@ -82,4 +82,11 @@ def create_app(script: str | os.PathLike, *, config: Config | None = None, **opt
     app.config["MAX_CONTENT_LENGTH"] = megabytes(config["server.maxUploadSize"])
     base = "/" + str(config["server.baseUrlPath"]).strip("/")
     app.register_blueprint(blueprint(script, config=config), url_prefix=None if base == "/" else base)
+    proxies = int(config["server.trustedProxies"])
+    if proxies > 0:
+        # Behind a TLS-terminating proxy: the scheme, host, client address and prefix it
+        # forwards become the request's (Secure cookies, right URLs).
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies, x_prefix=proxies)  # type: ignore[method-assign]
     return app

@@ -18,6 +18,13 @@ class UnserializableSessionStateError(HtstAPIException):
     """A value put in Session State cannot be pickled while serialization is enforced."""
 
 
+class ScriptMissing(FileNotFoundError):
+    """The app's script (or a page's) is not on disk: deleted or moved while serving. The
+    app recovers by itself when the file is back; its traceback says nothing useful."""
+
+    show_traceback = False
+
+
 class NoSessionContext(RuntimeError):
     """An `st.*` command ran outside a script run (no app, no session)."""
 

@@ -67,6 +67,7 @@ def exception_element(exc: BaseException, show_details: Any = True, width: str |
         "type": type(exc).__name__,
         "message": str(exc),
         "stack_trace": tuple(_user_frames(exc)),
+        "open": isinstance(exc, SyntaxError),  # where to fix it, shown at once
         "detail": detail,
         "width": width,
     }
@@ -82,7 +83,14 @@ def _detail_level(value: Any) -> str:
 
 
 def _user_frames(exc: BaseException) -> list[str]:
-    """The traceback without htst's own frames (they are noise to the script's author)."""
+    """The traceback without htst's own frames (they are noise to the script's author).
+    A SyntaxError in the user's code is where the code is wrong, not where htst compiled
+    it: its file, line, source line and caret."""
+    if not getattr(exc, "show_traceback", True):
+        return []
+    if isinstance(exc, SyntaxError) and exc.filename:
+        lines = traceback.format_exception_only(type(exc), exc)[:-1]  # the last line is the message
+        return [line.rstrip("\n") for chunk in lines for line in chunk.splitlines()]
     frames = traceback.extract_tb(exc.__traceback__)
     user = [f for f in frames if not os.path.abspath(f.filename).startswith(_PACKAGE_DIR)]
     lines = traceback.format_list(user or frames)

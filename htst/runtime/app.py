@@ -17,7 +17,7 @@ from types import CodeType
 from typing import Any
 
 from ..config import Config
-from ..errors import HtstAPIException
+from ..errors import HtstAPIException, ScriptMissing
 from ..secrets import Secrets, default_secret_paths
 from . import context
 from .chrome import settle
@@ -99,7 +99,13 @@ class AppScript:
         magic = bool(self.config["runner.magicEnabled"])
         version: Any
         if path is not None:
-            stat = path.stat()
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                raise ScriptMissing(
+                    f"The script {path} does not exist (deleted or moved while the app runs). "
+                    "Put it back and the app runs it again: rerun or reload the page."
+                ) from None
             version = (stat.st_mtime_ns, stat.st_size, magic)
         else:
             version = (None, magic)
@@ -377,7 +383,10 @@ class AppScript:
 
     def _show_exception(self, exc: BaseException) -> None:
         # Once per uncaught exception, with its traceback, for the developer's terminal.
-        _log.error("Uncaught exception in %s", self.name or "the app script", exc_info=exc)
+        if getattr(exc, "show_traceback", True):
+            _log.error("Uncaught exception in %s", self.name or "the app script", exc_info=exc)
+        else:
+            _log.error("%s", exc)
         try:
             self.hooks.exception(exc, self.config["client.showErrorDetails"])
         except ScriptStopped:

@@ -183,6 +183,8 @@ def _run(script: str, flags: dict[str, str], script_args: list[str]) -> int:
         scheme = "https" if tls_files(config) else "http"
     except TLSConfigError as exc:
         return _fail(str(exc), 1)
+    if config["server.fileWatcherType"] == "auto":  # developing: tabs learn of source changes
+        config = config.with_overrides({"server.fileWatcherType": "poll"})
     sys.argv = [script, *script_args]  # the script sees its own arguments, as with python
     app = create_app(script, config=config)
     address = str(config["server.address"])

@@ -101,7 +101,21 @@ OPTIONS: tuple[Option, ...] = (
         "headers are trusted (e.g. 1 behind nginx terminating TLS): cookies are then Secure "
         "and URLs right. 0 trusts none.",
     ),
-    _o("server.runOnSave", False, "Rerun open sessions when the script file changes on disk."),
+    _o(
+        "server.runOnSave",
+        False,
+        "Rerun open tabs at once when the app's source changes, instead of offering "
+        "\"Rerun\" / \"Always rerun\".",
+    ),
+    _o(
+        "server.fileWatcherType",
+        "auto",
+        "Whether open tabs learn that the script, its pages or its local modules changed. "
+        "auto: under `htst run`, not in an app embedded or served by another WSGI server; "
+        "poll and watchdog: always (both look at the files when a tab asks, no extra "
+        "package needed); none: never.",
+        ("auto", "poll", "watchdog", "none"),
+    ),
     _o("server.sessionIdleTimeout", 3600, "Seconds an idle tab's session is kept in memory."),
     _o("server.threads", 16, "Worker threads of the built-in WSGI server."),
     _o(

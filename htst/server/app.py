@@ -8,6 +8,7 @@ answer, with one small function per answer mode: partials, whole page, JSON, str
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets as _secrets
@@ -32,6 +33,7 @@ from ..script import app_script
 from .http import is_browser_navigation, maybe_gzip
 from .media import file_response, media_response
 from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, HISTORY, PAGE, QUERY, STOP, TAB, read_fields
+from .source_watch import SourceWatch
 from .static_files import asset_response, assets_digest, load_assets
 from .streaming import FIRST_LOOK, LiveRun, Runner
 from .tabs import Tab, TabStore
@@ -70,6 +72,15 @@ class HtstSite:
         self.runner = Runner(self.script, self.renderer)
         self.assets = load_assets()
         self.theme_css = theme_css(config)  # config is fixed for the app's lifetime
+        watching = config["server.fileWatcherType"] in ("poll", "watchdog") and self.script.path is not None
+        self.source_watch = SourceWatch(self.script.path) if watching else None  # type: ignore[arg-type]
+
+    def source(self) -> Response:
+        """How far the app's source has changed: open tabs ask (htst-dev.js)."""
+        if self.source_watch is None:
+            return Response("Not watching the source (server.fileWatcherType).", status=404, content_type="text/plain")
+        body = {"version": self.source_watch.version(), "runOnSave": bool(self.config["server.runOnSave"])}
+        return Response(json.dumps(body), content_type="application/json", headers={"Cache-Control": "no-store"})
 
     # -- GET / ----------------------------------------------------------------------
     def page(self, path: str = "") -> Response:
@@ -317,6 +328,8 @@ class HtstSite:
             "asset_version": assets_digest(),
             "theme_base": self.config["theme.base"] or "light",
             "theme_css": self.theme_css,
+            "source_version": self.source_watch.version() if self.source_watch is not None else None,
+            "run_on_save": bool(self.config["server.runOnSave"]),
         }
 
     def _finish(self, response: Response, visit: Visit) -> Response:

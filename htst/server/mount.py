@@ -37,6 +37,7 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     bp.add_url_rule("/_htst/health", "health", lambda: Response("ok", content_type="text/plain"), methods=["GET"])
     bp.add_url_rule("/_htst/static/<path:filename>", "static_file", site.static_file, methods=["GET"])
     bp.add_url_rule("/_htst/media/<media_id>", "media", site.media, methods=["GET"])
+    bp.add_url_rule("/_htst/source", "source", site.source, methods=["GET"])
     static_folder = (site.script.path.parent if site.script.path is not None else Path.cwd()) / "static"
     serving = bool(config["server.enableStaticServing"])
 

@@ -22,7 +22,7 @@ from ..render.assets import STATIC_DIR
 
 _log = logging.getLogger("htst")
 ECHARTS_JS = STATIC_DIR / "echarts-6.1.0.min.js"
-CACHE_BYTES = 16 * 1024 * 1024
+CACHE_ENTRIES = 256  # drawings kept (an SVG is tens of KB)
 DRAW_SECONDS = 5  # an option echarts cannot finish drawing is left to the browser
 INSTALL_HINT = 'install htst\'s "echarts" extra (pip install "htst[echarts]") for a server drawing'
 
@@ -52,7 +52,7 @@ class Drawing:
     cannot draw it (`error` says why). Equal drawings (same digest) compare equal, so a
     rerun that does not change the chart sends nothing."""
 
-    __slots__ = ("_done", "_source", "_svg", "digest", "error")
+    __slots__ = ("_source", "_svg", "digest", "error")
 
     def __init__(self, digest: str, option_json: str, width: int, height: int):
         self.digest = digest
@@ -68,10 +68,6 @@ class Drawing:
                     self._svg, self.error = _draw(*self._source)
                     self._source = None
         return self._svg
-
-    @property
-    def size(self) -> int:
-        return len(self._source[0]) if self._source is not None else len(self._svg or "")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Drawing) and other.digest == self.digest
@@ -99,7 +95,7 @@ def draw(option_json: str, width: int, height: int) -> Drawing:
             _cache.move_to_end(digest)
             return found
         drawing = _cache[digest] = Drawing(digest, option_json, width, height)
-        while len(_cache) > 1 and sum(d.size for d in _cache.values()) > CACHE_BYTES:
+        if len(_cache) > CACHE_ENTRIES:
             _cache.popitem(last=False)
     return drawing
 

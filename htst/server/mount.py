@@ -30,7 +30,6 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     site = HtstSite(script, config)
     bp = Blueprint(name or f"htst_{Path(script).stem}_{next(_names)}", __name__)
     bp.add_url_rule("/", "page", site.page, methods=["GET"])
-    bp.add_url_rule("/<path:path>", "page_at", lambda path: static_or_page(path), methods=["GET"])
     bp.add_url_rule("/_htst/rerun", "rerun", site.rerun, methods=["POST"])
     bp.add_url_rule("/_htst/rerun", "rerun_address", site.rerun_address, methods=["GET"])
     bp.add_url_rule("/_htst/close", "close", site.close, methods=["POST"])
@@ -49,6 +48,7 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
         # "/") and would show the app's page: it is a static-file request all the same.
         return app_static(path.removeprefix("app/static/")) if path.startswith("app/static/") else site.page(path)
 
+    bp.add_url_rule("/<path:path>", "page_at", static_or_page, methods=["GET"])
     bp.add_url_rule("/app/static/<path:filename>", "app_static", app_static, methods=["GET"])
     bp.register_error_handler(413, too_large)
     limit = megabytes(config["server.maxUploadSize"])

@@ -340,7 +340,7 @@
   function syncPage() {
     var seen = new Set();
     // Stylesheets of some elements load with the first of them a swap brings in.
-    [["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
+    [["widgets", ".htst-checkbox,.htst-radio,.htst-number,.htst-slider,.htst-textarea,.htst-date-input,.htst-date-display,.htst-multiselect,.htst-button-group,.htst-filter"], ["layout", ".htst-columns,.htst-tabs,.htst-expander,.htst-container"], ["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
       ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
       ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", "[data-htst-picks]"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;

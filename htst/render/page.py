@@ -27,6 +27,9 @@ from .html import Renderer
 _FILE_INPUTS = frozenset({"file_uploader", "camera_input", "audio_input"})
 
 _LAZY_SHEETS = {
+    "widgets": {"checkbox", "toggle", "radio", "number_input", "slider", "select_slider", "text_area", "date_input",
+                "time_input", "datetime_input", "multiselect", "selectbox", "button_group"},
+    "layout": {"columns", "column", "tabs", "tab", "expander", "status", "container"},
     "pages": {"navigation", "page_link"},
     "chat": {"chat_message", "chat_input"},
     "toast": {"toast"},

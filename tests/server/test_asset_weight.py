@@ -65,3 +65,14 @@ def test_a_multipage_first_view_stays_within_the_budget(tmp_path):
     # Material icons are inline SVG of just the symbols used: no icon font, no symbol set.
     assert sorted(re.findall(r'data-icon="(\w+)"', html)) == ["home", "star"]
     assert "woff" not in html and "material_symbols" not in html
+
+
+def test_widget_and_layout_styles_come_only_with_those_elements(make_app):
+    plain = make_app(COUNTER).test_client().get("/").get_data(as_text=True)
+    assert "data-htst-widgets-css" not in plain and "data-htst-layout-css" not in plain
+    assert ".htst-slider" not in plain
+
+    page = make_app("import htst as st\nst.slider('x')\nwith st.expander('More'):\n    st.write('hi')\n").test_client().get("/").get_data(as_text=True)
+    widgets = re.search(r"<style data-htst-widgets-css>(.*?)</style>", page, re.DOTALL).group(1)
+    layout = re.search(r"<style data-htst-layout-css>(.*?)</style>", page, re.DOTALL).group(1)
+    assert ".htst-slider{" in widgets and ".htst-expander{" in layout

@@ -27,7 +27,7 @@
         view.replaceChildren();
         view.removeAttribute("data-htst-static");
         view.setAttribute("hx-morph-skip", ""); // a rerun's morph keeps the drawn chart
-        var dark = document.documentElement.getAttribute("data-theme") === "dark";
+        var dark = (document.documentElement.getAttribute("data-theme") || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "")) === "dark";
         chart = view.htstChart = got[0].init(view, dark ? "dark" : null, { renderer: fig.getAttribute("data-renderer") || "canvas" });
         if (resizer) resizer.observe(view);
         if (fig.hasAttribute("data-htst-select")) watch(fig, chart);

@@ -9,7 +9,7 @@
   function loadMermaid() {
     return htst.library("mermaid-11.17.2.min.js").then(function () {
       if (!initialized) {
-        var dark = document.documentElement.getAttribute("data-theme") === "dark";
+        var dark = (document.documentElement.getAttribute("data-theme") || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "")) === "dark";
         window.mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
         initialized = true;
       }

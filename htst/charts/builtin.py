@@ -126,14 +126,14 @@ def builtin_spec(
     spec: dict[str, Any] = {"$schema": SCHEMA, "data": {"name": DATA}}
     if kind == "line":
         # The line, invisible points that find the nearest one to the pointer (their tooltip),
-        # and that point drawn while hovered.
+        # and that point drawn while hovered (decorative: the invisible points describe it).
         hover = {"name": "hover", "select": {"type": "point", "on": "pointermove", "nearest": True,
                                               "clear": "pointerout", "fields": [field(x_col)]}}
         spec["layer"] = [
             {"mark": mark, "encoding": {k: v for k, v in encoding.items() if k != "tooltip"},
              "params": [{"name": "zoom", "select": {"type": "interval", "encodings": ["x", "y"]}, "bind": "scales"}]},
             {"name": HOVER_LAYER, "mark": {"type": "point", "opacity": 0, "size": 80}, "encoding": encoding, "params": [hover]},
-            {"mark": {"type": "point", "filled": True, "size": 65, **({"color": mark["color"]} if "color" in mark else {})},
+            {"mark": {"type": "point", "filled": True, "size": 65, "aria": False, **({"color": mark["color"]} if "color" in mark else {})},
              "encoding": {k: v for k, v in encoding.items() if k != "tooltip"},
              "transform": [{"filter": {"param": "hover", "empty": False}}]},
         ]

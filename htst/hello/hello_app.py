@@ -11,7 +11,7 @@ with st.sidebar:
     mood = st.radio("Mood", ["🙂 calm", "🚀 busy", "🎉 festive"], key="mood")
     st.toggle("Show the code of this page", key="show_code")
 
-st.subheader(f"Hi, {name}!")
+st.header(f"Hi, {name}!")
 st.write("You are feeling", mood.split(" ", 1)[1], mood.split(" ", 1)[0])
 
 if "count" not in st.session_state:

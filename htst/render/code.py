@@ -42,6 +42,40 @@ _DARK_RESET = (
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
+# Token colours must read on the code's background (WCAG AA, 4.5:1): the background each
+# theme gives code (htst.css's --htst-bg2 in the light and the dark preset), and the ink a
+# colour is mixed with, step by step, until it does.
+_CODE_BACKGROUND = {"light": ((240, 242, 246), (0, 0, 0)), "dark": ((38, 39, 48), (255, 255, 255))}
+_TEXT_AA = 4.5
+_HEX_COLOUR = re.compile(r"(?<![\w-])color: #([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    c = [v / 255 / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in rgb]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _readable(css: str, theme: str) -> str:
+    """`css` with every token colour that fails AA on the theme's code background moved
+    toward black (light) or white (dark) just enough, so its hue stays the style's."""
+    background, ink = _CODE_BACKGROUND[theme]
+
+    def fix(match: re.Match[str]) -> str:
+        digits = match.group(1) if len(match.group(1)) == 6 else "".join(c * 2 for c in match.group(1))
+        colour = tuple(int(digits[i : i + 2], 16) for i in (0, 2, 4))
+        mixed, share = colour, 0.0
+        while _contrast(mixed, background) < _TEXT_AA and share < 1:
+            share = min(1.0, share + 0.05)
+            mixed = tuple(round(c + (k - c) * share) for c, k in zip(colour, ink))
+        return "color: #" + "".join(f"{v:02X}" for v in mixed) if mixed != colour else match.group(0)
+
+    return _HEX_COLOUR.sub(fix, css)
+
 
 class LatexError(ValueError):
     """The LaTeX could not be converted; the message is short and meant for the page."""
@@ -74,7 +108,9 @@ def highlight_code(
         code = _number_lines(code)
     if wrap_lines:
         classes.append("htst-code-wrap")
-    return f'<pre class="{" ".join(classes)}"><code{code_attrs}>{code}</code></pre>'
+    # A block that scrolls sideways takes the focus, so the keyboard can scroll it too.
+    focus = "" if wrap_lines else ' tabindex="0"'
+    return f'<pre class="{" ".join(classes)}"{focus}><code{code_attrs}>{code}</code></pre>'
 
 
 def pygments_css(style: str = "default", dark_style: str = "monokai") -> str:
@@ -82,19 +118,20 @@ def pygments_css(style: str = "default", dark_style: str = "monokai") -> str:
 
     Light rules are scoped under ``.htst-code``; dark rules under
     ``[data-theme=dark] .htst-code`` so they win by specificity wherever an ancestor
-    carries ``data-theme="dark"``.
+    carries ``data-theme="dark"``, and again, in a dark system setting, for a page with
+    no ``data-theme`` (no theme configured, none chosen: htst.css does the same).
     """
     light = HtmlFormatter(style=style)
     dark = HtmlFormatter(style=dark_style)
     light_scope, dark_scope = ".htst-code", "[data-theme=dark] .htst-code"
-    parts = [
-        *light.get_background_style_defs(light_scope),
-        *light.get_token_style_defs(light_scope),
+    parts = [*light.get_background_style_defs(light_scope), *(_readable(r, "light") for r in light.get_token_style_defs(light_scope))]
+    dark_rules = [
         _DARK_RESET.rstrip("\n"),
         *dark.get_background_style_defs(dark_scope),
-        *dark.get_token_style_defs(dark_scope),
+        *(_readable(r, "dark") for r in dark.get_token_style_defs(dark_scope)),
     ]
-    return "\n".join(parts) + "\n" + _LAYOUT_CSS
+    system = [rule.replace("[data-theme=dark] ", ":root:not([data-theme]) ") for rule in dark_rules]
+    return "\n".join([*parts, *dark_rules, "@media (prefers-color-scheme:dark){", *system, "}"]) + "\n" + _LAYOUT_CSS
 
 
 @functools.lru_cache(maxsize=_CACHE_SIZE)

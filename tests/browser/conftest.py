@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from accessibility import Timing, violations
 
 import htst
 from htst.config import Config
@@ -139,17 +140,26 @@ def _stop(server: Any) -> None:
         close_all()
 
 
+# The pages a test opened (and whether they run JavaScript), for the accessibility check
+# that follows it.
+OPEN_PAGES = pytest.StashKey[list[tuple[Any, bool]]]()
+AXE_TIMING = pytest.StashKey[Timing]()
+
+
 @pytest.fixture
-def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
+def new_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Callable[..., Any]]:
     """`new_page(**context_options)`: a page in a fresh browser context (its own cookies),
     closed after the test. `new_page(java_script_enabled=False)` is a no-JS browser."""
     contexts: list[Any] = []
+    pages = request.node.stash.setdefault(OPEN_PAGES, [])
 
     def make(**options: Any) -> Any:
         context = browser.new_context(**options)
         context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        pages.append((page, options.get("java_script_enabled", True)))
+        return page
 
     yield make
     for context in contexts:
@@ -174,3 +184,32 @@ def wait_idle() -> Callable[[Any], None]:
         )
 
     return wait
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After a browser test passes, axe-core checks every page it left open, in the light
+    and the dark theme: a serious or critical violation fails the test. A test that shows
+    something broken on purpose says so, and why: `@pytest.mark.axe_exempt(reason="...")`
+    skips the check, `axe_exempt(reason="...", rules=["rule-id"])` only those axe rules."""
+    result = yield  # a failing test fails as it is, unchecked
+    exempt = item.get_closest_marker("axe_exempt")
+    skip: tuple[str, ...] = ()
+    if exempt is not None:
+        assert exempt.kwargs.get("reason"), "axe_exempt needs a reason=..."
+        if "rules" not in exempt.kwargs:
+            return result
+        skip = tuple(exempt.kwargs["rules"])
+    timing = item.config.stash.setdefault(AXE_TIMING, Timing())
+    found = [v for page, js in item.stash.get(OPEN_PAGES, []) for v in violations(page, timing, scripted=js, skip=skip)]
+    if found:
+        pytest.fail("axe-core: serious or critical accessibility violations\n" + "\n".join(found), pytrace=False)
+    return result
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    timing = config.stash.get(AXE_TIMING, None)
+    if timing and timing.pages:
+        terminalreporter.write_line(
+            f"axe-core: {timing.pages} pages checked in both themes, {timing.seconds:.1f} s"
+        )

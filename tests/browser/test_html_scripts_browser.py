@@ -16,7 +16,7 @@ APP = """
         st.session_state.n = n = n + 1
     st.button("Same")
     script = "<script>window.ran = (window.ran || 0) + 1</script>"
-    st.html(f"<p>Safe {n}</p>{script}<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' onload='window.handler = 1'>")
+    st.html(f"<p>Safe {n}</p>{script}<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' alt='' onload='window.handler = 1'>")
     st.html(f"<p>Allowed {n}</p>{script}", unsafe_allow_javascript=ALLOWED)
     st.write("ready")
 """

@@ -163,8 +163,11 @@ def test_wrap_refuses_what_is_not_a_bool():
 
 
 def test_a_one_line_label_keeps_help_as_its_tooltip(serve):
-    _, button = _button(serve(_script("button", "wrap=False, help='Does it'")))
-    assert button["title"] == "Does it" and "data-nowrap" in button.attrs
+    page = serve(_script("button", "wrap=False, help='Does it'"))
+    _, button = _button(page)
+    tip = page.dom.find(id=button["aria-describedby"])
+    assert tip["role"] == "tooltip" and tip.text == "Does it"
+    assert "title" not in button.attrs and "data-nowrap" in button.attrs
 
 
 # -- width, use_container_width ----------------------------------------------------------

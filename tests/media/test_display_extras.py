@@ -65,7 +65,7 @@ def test_badge_draws_its_colour_and_icon(make_app):
     html = make_app("import htst as st\nst.badge('New', icon=':material/star:', color='green', help='Fresh')\n").test_client().get("/").get_data(as_text=True)
     badge = re.search(r'<span class="htst-badge htst-badge-green">(.*?)</span>', html).group(1)
     assert 'data-icon="star"' in badge and "New" in badge
-    assert 'aria-label="Help: Fresh"' in html
+    assert 'aria-label="Help for New"' in html and '<p>Fresh</p>' in html
     at = AppTest.from_string("import htst as st\nst.badge('x', color='pink')\n").run()
     assert "Invalid `color` value" in at.exception[0].value
 

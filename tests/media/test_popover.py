@@ -18,7 +18,8 @@ def test_a_popover_is_a_details_whose_summary_is_a_button(make_app):
             st.checkbox("Dark mode")
     """).test_client().get("/").get_data(as_text=True)
     popover = re.search(r'<details id="[^"]+" class="htst-popover".*?</details>', html, re.DOTALL).group(0)
-    assert '<summary class="htst-button htst-button--primary"' in popover and 'title="Change things"' in popover
+    assert '<summary class="htst-button htst-button--primary"' in popover
+    assert 'aria-describedby="hm-0-help"' in popover and 'role="tooltip" id="hm-0-help"' in popover and "Change things" in popover
     assert 'data-icon="settings"' in popover and "Dark mode" in popover
     assert " open" not in popover.split(">")[0]  # closed until clicked
     assert "data-htst-popover-css" in html

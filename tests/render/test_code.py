@@ -96,11 +96,16 @@ def _rules(css: str) -> dict[str, str]:
 
 
 def test_css_is_scoped_for_both_themes() -> None:
-    rules = _rules(pygments_css())
+    css, _, system = pygments_css().partition("@media (prefers-color-scheme:dark){")
+    system, _, layout = system.partition("\n}\n")
+    rules = _rules(css + layout)
     assert len(rules) > 50
     for selector in rules:
         assert selector.startswith((".htst-code", "[data-theme=dark] .htst-code")), selector
     assert rules[".htst-code .k"] != rules["[data-theme=dark] .htst-code .k"]
+    # A page without data-theme (no theme configured) follows a dark system setting.
+    dark = {s: d for s, d in rules.items() if s.startswith("[data-theme=dark]")}
+    assert _rules(system) == {s.replace("[data-theme=dark]", ":root:not([data-theme])"): d for s, d in dark.items()}
 
 
 def test_css_follows_the_chosen_styles() -> None:
@@ -136,3 +141,22 @@ def test_latex_cannot_inject_html_or_links() -> None:
     out = collect(render_latex(r"\text{<script>alert(1)</script>} \href{javascript:alert(1)}{x}"))
     assert "script" not in [tag for tag, _ in out.tags]
     assert all("href" not in attrs for _, attrs in out.tags)
+
+
+def test_token_colours_read_on_the_code_background_in_both_themes() -> None:
+    from htst.render.code import _CODE_BACKGROUND, _contrast
+
+    css, _, _ = pygments_css().partition("@media (prefers-color-scheme:dark){")
+    for selector, declarations in _rules(css).items():
+        found = re.search(r"(?<![\w-])color: #([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})\b", declarations)
+        if not found:
+            continue
+        digits = found.group(1) if len(found.group(1)) == 6 else "".join(c * 2 for c in found.group(1))
+        colour = tuple(int(digits[i : i + 2], 16) for i in (0, 2, 4))
+        background = _CODE_BACKGROUND["dark" if selector.startswith("[data-theme=dark]") else "light"][0]
+        assert _contrast(colour, background) >= 4.5, (selector, declarations)
+
+
+def test_a_block_that_can_scroll_sideways_takes_the_focus() -> None:
+    assert 'tabindex="0"' in highlight_code("x = 1")
+    assert "tabindex" not in highlight_code("x = 1", wrap_lines=True)

@@ -11,6 +11,7 @@ an existing Streamlit project runs unchanged. Plain Python: the server reads a :
 from __future__ import annotations
 
 import difflib
+import json
 import logging
 import os
 import sys
@@ -24,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - pyproject pins tomli for 3.10
     import tomli as tomllib
 
-from .config_options import OPTIONS, Option
+from .config_options import OPTIONS, STREAMLIT_THEME_NAMES, Option
 
 _log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ class ConfigError(ValueError):
 _BY_KEY: Mapping[str, Option] = MappingProxyType({o.key: o for o in OPTIONS})
 _TRUE = frozenset({"true", "1", "yes"})
 _FALSE = frozenset({"false", "0", "no"})
-_EXPECTED = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+_EXPECTED = {bool: "true or false", int: "an integer", float: "a number", str: "a string", tuple: "a list of tables"}
 _FLAG = "command-line flag"
 _OVERRIDE = "override"
 
@@ -54,6 +55,8 @@ def default_config_paths(cwd: Path, home: Path) -> list[Path]:
 
 
 def _unknown(key: str, origin: str) -> str:
+    if key.startswith("theme.") and key.rpartition(".")[2] in STREAMLIT_THEME_NAMES:
+        return f"theme option {key!r} from {origin}: a Streamlit option htst does not support."
     lowered = {k.lower(): k for k in _BY_KEY}
     close = [lowered[m] for m in difflib.get_close_matches(key.lower(), lowered, n=3)]
     hint = f" Did you mean {' or '.join(close)}?" if close else ""
@@ -66,7 +69,9 @@ def _coerce(option: Option, value: object, origin: str, *, from_text: bool) -> o
         return value
     expected = option.type
     result: object = None
-    if from_text and isinstance(value, str) and expected is not str:
+    if expected is tuple:
+        result = _table_list(value, from_text)
+    elif from_text and isinstance(value, str) and expected is not str:
         text = value.strip()
         if expected is bool:
             result = True if text.lower() in _TRUE else False if text.lower() in _FALSE else None
@@ -90,7 +95,27 @@ def _coerce(option: Option, value: object, origin: str, *, from_text: bool) -> o
     return result
 
 
-def _read_file(path: Path) -> dict[str, tuple[object, str]]:
+def _table_list(value: object, from_text: bool) -> tuple[object, ...] | None:
+    """An array of tables ([[theme.fontFaces]]); from an env var or flag, as JSON (as Streamlit)."""
+    if from_text and isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    return tuple(value) if isinstance(value, (list, tuple)) else None
+
+
+def _flatten(table: Mapping[str, object], prefix: str) -> Iterable[tuple[str, object]]:
+    """("section.option", value) pairs; a nested table is a nested section ([theme.sidebar])."""
+    for name, value in table.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{name}.")
+        else:
+            yield f"{prefix}{name}", value
+
+
+def _read_file(path: Path, section: str | None = None) -> dict[str, tuple[object, str]]:
+    """The options a file sets; `section`: only that one and its nested sections."""
     try:
         with path.open("rb") as f:
             data = tomllib.load(f)
@@ -100,15 +125,17 @@ def _read_file(path: Path) -> dict[str, tuple[object, str]]:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
     origin = str(path)
     found: dict[str, tuple[object, str]] = {}
-    for section, table in data.items():
-        if not isinstance(table, dict):
-            _log.warning("Ignoring %r in %s: options belong in a [section] table.", section, path)
+    for top, table in data.items():
+        if section is not None and top != section:
             continue
-        for name, value in table.items():
-            option = _BY_KEY.get(f"{section}.{name}")
+        if not isinstance(table, dict):
+            _log.warning("Ignoring %r in %s: options belong in a [section] table.", top, path)
+            continue
+        for key, value in _flatten(table, f"{top}."):
+            option = _BY_KEY.get(key)
             if option is None:
                 # Streamlit projects carry options htst has no use for ([browser] ...).
-                _log.warning("Ignoring %s", _unknown(f"{section}.{name}", str(path)))
+                _log.warning("Ignoring %s", _unknown(key, str(path)))
                 continue
             found[option.key] = (_coerce(option, value, origin, from_text=False), origin)
     return found
@@ -124,7 +151,7 @@ def _read_environ(environ: Mapping[str, str], prefix: str = "HTST_") -> dict[str
         if raw is not None:
             origin = f"environment variable {name}"
             found[option.key] = (_coerce(option, raw, origin, from_text=True), origin)
-    prefixes = tuple({f"{prefix}{o.section.upper()}_" for o in OPTIONS})
+    prefixes = tuple({f"{prefix}{o.section.upper().replace('.', '_')}_" for o in OPTIONS})
     for name in environ:
         if name.startswith(prefixes) and name not in by_name:
             close = difflib.get_close_matches(name, list(by_name), n=1)
@@ -147,12 +174,13 @@ def _read_settings(settings: Mapping[str, object], origin: str) -> dict[str, tup
 class Config:
     """Resolved option values and where each came from. Immutable, so threads can share it."""
 
-    __slots__ = ("_values", "_sources")
+    __slots__ = ("_sources", "_values", "files")
 
     def __init__(self) -> None:
         """All options at their defaults; use :meth:`load` for the layered configuration."""
         self._values: Mapping[str, object] = MappingProxyType({o.key: o.default for o in OPTIONS})
         self._sources: Mapping[str, str] = MappingProxyType({o.key: "default" for o in OPTIONS})
+        self.files: tuple[Path, ...] = ()  # the config files `load` looked at (some may not exist)
 
     @classmethod
     def load(
@@ -175,7 +203,24 @@ class Config:
         layered.update(_read_settings(flags or {}, _FLAG))
         if "server.headless" not in layered and not _has_display(environ):
             layered["server.headless"] = (True, "default (no display to open a browser on)")
-        return cls()._layer(layered)
+        config = cls()._layer(layered)
+        config.files = tuple(default_config_paths(cwd, home))
+        return config
+
+    def reread(self, section: str) -> Config:
+        """A copy with one section's options (nested sections too) read again from the
+        config files; values set by the environment, flags or overrides stay, as they
+        outrank the files. For the theme, which applies without a restart (docs 4.2)."""
+        read: dict[str, tuple[object, str]] = {}
+        for path in self.files:
+            read.update(_read_file(path, section))
+        files = {str(path) for path in self.files}
+        layered = {
+            o.key: read.get(o.key, (o.default, "default"))
+            for o in OPTIONS
+            if o.section.split(".")[0] == section and (self._sources[o.key] == "default" or self._sources[o.key] in files)
+        }
+        return self._layer(layered)
 
     def with_overrides(self, overrides: Mapping[str, object]) -> Config:
         """A copy with some options replaced (source ``"override"``); strings are parsed."""
@@ -187,6 +232,7 @@ class Config:
             values[key], sources[key] = value, source
         new = Config.__new__(Config)
         new._values, new._sources = MappingProxyType(values), MappingProxyType(sources)
+        new.files = self.files
         return new
 
     def get(self, key: str) -> Any:

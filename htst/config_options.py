@@ -28,14 +28,74 @@ class Option:
     def env_var(self) -> str:
         """``HTST_`` + section + the camelCase name in UPPER_SNAKE, as Streamlit names them."""
         snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", self.name).upper()
-        return f"HTST_{self.section.upper()}_{snake}"
+        return f"HTST_{self.section.upper().replace('.', '_')}_{snake}"
 
 
 def _o(
     key: str, default: object, description: str, choices: tuple[str, ...] = ()
 ) -> Option:
-    section, name = key.split(".")
+    section, name = key.rsplit(".", 1)  # "theme.sidebar.primaryColor": section "theme.sidebar"
     return Option(section, name, default, type(default), description, choices)
+
+
+# [theme] and its [theme.sidebar] sub-theme (docs 4.4; the newer options as Streamlit 1.67
+# reads them). Values are checked by htst/render/theme.py, which logs and ignores a bad
+# one. Changes to these in config.toml apply without a restart.
+_COLOR = "Any CSS colour: hex, rgb(), hsl() or a name."
+_FONT = (
+    '"sans-serif", "serif", "monospace", a font family name (or a comma-separated list), the '
+    'family of a [[theme.fontFaces]] table, or "<name>:<https URL of a CSS file>".'
+)
+_BASES = "the base theme's"
+_RADIUS = '"none", "small", "medium", "large", "full", or a size in px or rem ("10px", "0.5rem").'
+_THEMED = (  # name, what it sets, its values: in [theme] and in [theme.sidebar]
+    ("primaryColor", "Accent colour of interactive elements", _COLOR),
+    ("backgroundColor", "Background colour", _COLOR),
+    ("secondaryBackgroundColor", "Background colour of most interactive widgets", _COLOR),
+    ("textColor", "Colour of almost all text", _COLOR),
+    ("linkColor", "Colour of links", _COLOR),
+    ("borderColor", "Colour of borders around elements and widgets", _COLOR),
+    ("font", "Font family of all text but code", _FONT),
+    ("codeFont", "Font family of code", _FONT),
+    ("headingFont", "Font family of headings", _FONT),
+    ("baseRadius", "Corner radius most elements are drawn with", _RADIUS),
+)
+_KEEPS = {"headingFont": "the font option's"}  # else the base theme's
+_THEME_OPTIONS = (
+    _o(
+        "theme.base",
+        "",
+        'Preset theme the custom theme inherits from: "light" or "dark". Empty: "light" when '
+        "another theme option is set, else the viewer's system setting.",
+    ),
+    *(_o(f"theme.{name}", "", f"{what}; empty keeps {_KEEPS.get(name, _BASES)}. {values}") for name, what, values in _THEMED),
+    _o(
+        "theme.fontFaces",
+        (),
+        "Fonts to load, as [[theme.fontFaces]] tables with family and url (a file under "
+        "app/static/ with server.enableStaticServing, or any URL), and optional weight, style "
+        "and unicodeRange, as CSS @font-face.",
+    ),
+    *(_o(f"theme.sidebar.{name}", "", f"{what} in the sidebar; empty keeps [theme]'s. {values}") for name, what, values in _THEMED),
+)
+
+# Every theme option name Streamlit 1.67 reads, in [theme] or its sub-sections: the ones
+# htst lacks are refused with a message that says so, not "unknown option".
+STREAMLIT_THEME_NAMES = frozenset({
+    "base", "primaryColor", "backgroundColor", "secondaryBackgroundColor", "textColor",
+    "linkColor", "linkUnderline", "borderColor", "dataframeBorderColor",
+    "dataframeHeaderBackgroundColor", "dataframeHeaderTextColor", "showWidgetBorder",
+    "showSidebarBorder", "font", "fontFaces", "codeFont", "headingFont", "baseFontSize",
+    "baseFontWeight", "codeFontSize", "codeFontWeight", "headingFontSizes", "headingFontWeights",
+    "metricValueFontSize", "metricValueFontWeight", "baseRadius", "buttonRadius", "paddingTop",
+    "paddingBottom", "codeTextColor", "codeBackgroundColor", "chartCategoricalColors",
+    "chartSequentialColors", "chartDivergingColors", "redColor", "orangeColor", "yellowColor",
+    "blueColor", "greenColor", "violetColor", "grayColor", "redBackgroundColor",
+    "orangeBackgroundColor", "yellowBackgroundColor", "blueBackgroundColor",
+    "greenBackgroundColor", "violetBackgroundColor", "grayBackgroundColor", "redTextColor",
+    "orangeTextColor", "yellowTextColor", "blueTextColor", "greenTextColor", "violetTextColor",
+    "grayTextColor",
+})
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -48,7 +108,12 @@ OPTIONS: tuple[Option, ...] = (
         "",
         "Key that signs session cookies; empty means a random key per process.",
     ),
-    _o("server.sessionStore", "memory", "Where per-tab session state is kept."),
+    _o(
+        "server.sessionStore",
+        "memory",
+        'Where per-tab session state is kept: "memory" (this process) is the only store in '
+        "this version; any other value is refused when the app starts.",
+    ),
     _o(
         "server.cacheStore",
         "memory",
@@ -133,16 +198,7 @@ OPTIONS: tuple[Option, ...] = (
         "Let magic write the last expression of the script's root body even when it is a "
         "call, unless its line ends with a semicolon (as a notebook cell shows its last value).",
     ),
-    _o("theme.base", "light", "Theme the other theme options start from.", ("light", "dark")),
-    _o("theme.primaryColor", "", "Accent colour of interactive elements; empty keeps base's."),
-    _o("theme.backgroundColor", "", "Background colour of the main area; empty keeps base's."),
-    _o(
-        "theme.secondaryBackgroundColor",
-        "",
-        "Background colour of the sidebar and widgets; empty keeps base's.",
-    ),
-    _o("theme.textColor", "", "Colour of most text; empty keeps the base theme's."),
-    _o("theme.font", "", "Font family of the app; empty keeps the base theme's."),
+    *_THEME_OPTIONS,
     _o(
         "map.tileUrl",
         "",

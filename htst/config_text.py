@@ -10,7 +10,7 @@ from itertools import groupby
 
 from .config import OPTIONS, Config, Option
 
-_TYPES = {bool: "boolean", int: "integer", float: "float", str: "string"}
+_TYPES = {bool: "boolean", int: "integer", float: "float", str: "string", tuple: "array of tables"}
 _SECRET = frozenset({"server.cookieSecret"})  # never printed: it signs every session cookie
 
 
@@ -19,6 +19,9 @@ def _toml(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, tuple):  # [[theme.fontFaces]] as an inline array of inline tables
+        items = ("{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in t.items()) + " }" if isinstance(t, dict) else _toml(t) for t in value)
+        return "[" + ", ".join(items) + "]"
     return json.dumps(str(value), ensure_ascii=False)
 
 
@@ -36,7 +39,7 @@ def flags_help() -> str:
     for section, options in groupby(OPTIONS, key=lambda o: o.section):
         lines.append(f"\n  [{section}]")
         for option in options:
-            lines.append(f"  --{option.key} {_TYPES[option.type].upper()}")
+            lines.append(f"  --{option.key} {'JSON' if option.type is tuple else _TYPES[option.type].upper()}")
             text = f"{option.description} Default: {_toml(option.default)}."
             if option.choices and option.type is str:
                 text += f" One of: {', '.join(option.choices)}."

@@ -43,7 +43,7 @@ def test_registry_has_the_design_options_with_their_defaults() -> None:
     assert defaults["server.threads"] == 16
     assert defaults["client.showErrorDetails"] is True
     assert defaults["runner.enumCoercion"] == "nameOnly"
-    assert defaults["theme.base"] == "light"
+    assert defaults["theme.base"] == ""  # no theme: the viewer's system setting decides
     assert defaults["theme.primaryColor"] == ""
     assert defaults["logger.level"] == "info"
     assert len(defaults) == len(OPTIONS), "duplicate option keys"
@@ -347,3 +347,45 @@ def test_load_defaults_to_process_environment(
     monkeypatch.setenv("HTST_SERVER_THREADS", "3")
     cwd, home = dirs
     assert Config.load(cwd=cwd, home=home)["server.threads"] == 3
+
+
+# --- [theme] and its nested sections (docs 4.4) ----------------------------------------
+
+
+def test_nested_theme_sections_and_font_faces_are_read(dirs: tuple[Path, Path]) -> None:
+    write(
+        dirs[0] / ".htst" / "config.toml",
+        '[theme]\nbase = "dark"\n[theme.sidebar]\nbackgroundColor = "#111111"\n'
+        '[[theme.fontFaces]]\nfamily = "Cool"\nurl = "app/static/cool.woff2"\nweight = 400\n',
+    )
+    config = load(dirs)
+    assert config["theme.base"] == "dark" and config["theme.sidebar.backgroundColor"] == "#111111"
+    assert config["theme.fontFaces"] == ({"family": "Cool", "url": "app/static/cool.woff2", "weight": 400},)
+
+
+def test_theme_env_vars_name_the_nested_section(dirs: tuple[Path, Path]) -> None:
+    faces = '[{"family": "Cool", "url": "https://example.com/cool.woff2"}]'
+    config = load(dirs, environ={"HTST_THEME_SIDEBAR_TEXT_COLOR": "red", "HTST_THEME_FONT_FACES": faces})
+    assert config["theme.sidebar.textColor"] == "red"
+    assert config["theme.fontFaces"][0]["family"] == "Cool"
+    with pytest.raises(ConfigError, match=r"theme\.fontFaces.*a list of tables"):
+        load(dirs, environ={"HTST_THEME_FONT_FACES": "not json"})
+
+
+def test_streamlit_theme_options_htst_lacks_say_so(dirs: tuple[Path, Path], caplog: pytest.LogCaptureFixture) -> None:
+    write(dirs[0] / ".htst" / "config.toml", '[theme]\nbuttonRadius = "2px"\n[theme.light]\nprimaryColor = "red"\n')
+    with caplog.at_level(logging.WARNING, logger="htst.config"):
+        load(dirs)
+    assert "'theme.buttonRadius'" in caplog.text and "a Streamlit option htst does not support" in caplog.text
+    assert "'theme.light.primaryColor'" in caplog.text
+
+
+def test_reread_takes_new_theme_values_from_files_only(dirs: tuple[Path, Path]) -> None:
+    path = write(dirs[0] / ".htst" / "config.toml", '[theme]\nprimaryColor = "red"\ntextColor = "#111"\n[server]\nport = 9\n')
+    config = load(dirs, environ={"HTST_THEME_BACKGROUND_COLOR": "#eee"})
+    path.write_text('[theme]\nprimaryColor = "blue"\nbackgroundColor = "#000"\n[server]\nport = 10\n')
+    again = config.reread("theme")
+    assert again["theme.primaryColor"] == "blue"
+    assert again["theme.textColor"] == "" and again.source("theme.textColor") == "default"  # removed from the file
+    assert again["theme.backgroundColor"] == "#eee"  # the environment outranks the file
+    assert again["server.port"] == 9  # other sections need a restart

@@ -136,6 +136,7 @@ from .runtime.control import rerun as rerun
 from .runtime.globals import session_state as session_state
 from .runtime.globals import secrets as secrets
 from .runtime.globals import query_params as query_params
+from .runtime.globals import context as context
 
 # Serving (Flask loads on first use)
 from .embedding import blueprint as blueprint

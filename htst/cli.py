@@ -22,6 +22,7 @@ import webbrowser
 from pathlib import Path
 
 from .config import Config, ConfigError, parse_flag_args
+from .errors import HtstAPIException
 from .version import __version__
 
 HELLO = Path(__file__).resolve().parent / "hello" / "hello_app.py"
@@ -186,7 +187,10 @@ def _run(script: str, flags: dict[str, str], script_args: list[str]) -> int:
     if config["server.fileWatcherType"] == "auto":  # developing: tabs learn of source changes
         config = config.with_overrides({"server.fileWatcherType": "poll"})
     sys.argv = [script, *script_args]  # the script sees its own arguments, as with python
-    app = create_app(script, config=config)
+    try:
+        app = create_app(script, config=config)
+    except (ConfigError, HtstAPIException) as exc:  # an option the app cannot honour (a store)
+        return _fail(str(exc), 1)
     address = str(config["server.address"])
     port = int(config["server.port"])
     path = "/" + str(config["server.baseUrlPath"]).strip("/")

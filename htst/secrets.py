@@ -3,6 +3,8 @@
 Files are ``~/.htst/secrets.toml`` then ``./.htst/secrets.toml`` (each falling back to
 ``.streamlit/``); the project file replaces the global file's root keys. As in Streamlit,
 root-level scalar secrets are also exported to ``os.environ`` when the files are loaded.
+A file that changes, appears or goes is read again on the next access (so on the next
+rerun): the files are statted at most every ``RECHECK`` seconds, nothing runs in between.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
 from .config import settings_dir
@@ -20,6 +23,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - pyproject pins tomli for 3.10
     import tomli as tomllib
+
+
+RECHECK = 0.5  # seconds between two looks at the files' size and mtime, however many runs ask
 
 
 def default_secret_paths(cwd: Path, home: Path) -> list[Path]:
@@ -113,7 +119,7 @@ class Secrets(_ReadOnlyAttrMapping):
     """All secrets of one app; files are read on first access, so an app without secrets
     never fails for lack of a file, and one that uses them fails where it reads them."""
 
-    __slots__ = ("_paths", "_given", "_environ", "_loaded", "_lock")
+    __slots__ = ("_paths", "_given", "_environ", "_loaded", "_lock", "_stamps", "_checked")
 
     def __init__(
         self,
@@ -128,6 +134,8 @@ class Secrets(_ReadOnlyAttrMapping):
         object.__setattr__(self, "_environ", environ)
         object.__setattr__(self, "_loaded", None)
         object.__setattr__(self, "_lock", threading.Lock())
+        object.__setattr__(self, "_stamps", None)  # the files' (mtime, size) when last read
+        object.__setattr__(self, "_checked", -RECHECK)
 
     @classmethod
     def from_paths(
@@ -152,7 +160,13 @@ class Secrets(_ReadOnlyAttrMapping):
         environment unless ``environ`` is given: tests must not leak into each other."""
         return cls(given=_expand_dotted(data), environ=environ)
 
+    def has_key(self, key: str) -> bool:
+        """Whether a root-level secret named ``key`` exists (as Streamlit's ``has_key``)."""
+        return key in self._items()
+
     def _items(self) -> Mapping[str, Any]:
+        if self._given is None and monotonic() - self._checked >= RECHECK:
+            self._look()
         loaded: SecretsSection | None = self._loaded
         if loaded is None:
             with self._lock:
@@ -163,6 +177,18 @@ class Secrets(_ReadOnlyAttrMapping):
                     _export(raw, self._environ)
                     object.__setattr__(self, "_loaded", loaded)
         return loaded._items()
+
+    def _look(self) -> None:
+        """Forget what was read when a file changed (its variables leave os.environ too)."""
+        with self._lock:
+            object.__setattr__(self, "_checked", monotonic())
+            stamps = [_stamp(path) for path in self._paths]
+            if stamps == self._stamps:
+                return
+            object.__setattr__(self, "_stamps", stamps)
+            if self._loaded is not None:
+                _unexport(self._loaded._items(), self._environ)
+                object.__setattr__(self, "_loaded", None)
 
     def __repr__(self) -> str:
         if self._loaded is None:  # repr must not read files or raise FileNotFoundError
@@ -197,6 +223,23 @@ def _export(raw: Mapping[str, Any], environ: MutableMapping[str, str] | None) ->
     for key, value in raw.items():
         if isinstance(value, (str, int, float)):  # bool is an int
             environ[key] = str(value)
+
+
+def _unexport(loaded: Mapping[str, Any], environ: MutableMapping[str, str] | None) -> None:
+    """Take back what `_export` set, unless something else has changed it since."""
+    if environ is None:
+        return
+    for key, value in loaded.items():
+        if isinstance(value, (str, int, float)) and environ.get(key) == str(value):
+            del environ[key]
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _expand_dotted(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -3,12 +3,15 @@ from __future__ import annotations
 import copy
 import os
 import pickle
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from htst.secrets import Secrets, SecretsProxy, default_secret_paths
+
+MODULE = sys.modules[Secrets.__module__]  # `htst.secrets` as an attribute is st.secrets
 
 DOC_SECRETS = """\
 db_username = "Jane"
@@ -251,3 +254,72 @@ def test_proxy_surfaces_file_not_found(tmp_path: Path) -> None:
     proxy = SecretsProxy(lambda: Secrets.from_paths([tmp_path / "none.toml"], environ={}))
     with pytest.raises(FileNotFoundError):
         proxy["anything"]
+
+
+# -- has_key, and a changed file picked up on the next access (the next rerun) ----------
+
+
+def test_has_key_sees_root_keys_only(secrets: Secrets) -> None:
+    assert secrets.has_key("db_username") and not secrets.has_key("username")
+    assert SecretsProxy(lambda: secrets).has_key("db_credentials")
+
+
+def test_a_changed_file_is_read_again_and_its_variables_follow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(MODULE, "RECHECK", 0.0)
+    path = write(tmp_path / "secrets.toml", 'token = "one"\ngone = "soon"\n[db]\nhost = "a"\n')
+    environ: dict[str, str] = {}
+    secrets = Secrets.from_paths([path], environ=environ)
+    assert secrets.db.host == "a" and environ == {"token": "one", "gone": "soon"}
+    write(path, 'token = "two, longer"\n[db]\nhost = "b"\n')
+    assert secrets.db.host == "b" and secrets.to_dict() == {"token": "two, longer", "db": {"host": "b"}}
+    assert environ == {"token": "two, longer"}  # what the old file exported and the new lacks is gone
+
+
+def test_a_file_created_later_is_found_and_one_removed_is_missed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(MODULE, "RECHECK", 0.0)
+    path = tmp_path / ".htst" / "secrets.toml"
+    secrets = Secrets.from_paths([path], environ={})
+    with pytest.raises(FileNotFoundError):
+        secrets["key"]
+    write(path, 'key = "here"\n')
+    assert secrets["key"] == "here"
+    path.unlink()
+    with pytest.raises(FileNotFoundError):
+        secrets["key"]
+
+
+def test_the_files_are_looked_at_no_more_than_every_recheck_seconds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(MODULE, "monotonic", lambda: clock[0])
+    path = write(tmp_path / "secrets.toml", 'key = "old"\n')
+    secrets = Secrets.from_paths([path], environ={})
+    assert secrets["key"] == "old"
+    write(path, 'key = "newer"\n')
+    clock[0] += 0.2
+    assert secrets["key"] == "old"  # too soon to look: no stat at all
+    clock[0] += 0.4
+    assert secrets["key"] == "newer"
+
+
+def test_the_next_rerun_of_a_served_app_sees_the_edited_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_app, open_tab
+) -> None:
+    monkeypatch.setattr(MODULE, "RECHECK", 0.0)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("api_key", raising=False)
+    path = write(tmp_path / ".htst" / "secrets.toml", 'api_key = "first"\n[db]\nuser = "u1"\n')
+    client = make_app("""
+        import os
+        import htst as st
+        def connect(user):
+            return user
+        st.text(f"key={st.secrets.api_key} env={os.environ['api_key']} user={connect(**st.secrets.db)}")
+        st.button("Rerun")
+    """).test_client()
+    tab = open_tab(client)
+    assert "key=first env=first user=u1" in tab.page.text
+    write(path, 'api_key = "second"\n[db]\nuser = "u2"\n')
+    tab.click("Rerun")
+    assert "key=second env=second user=u2" in tab.page.text
+    monkeypatch.delenv("api_key", raising=False)

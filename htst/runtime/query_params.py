@@ -8,6 +8,9 @@ from urllib.parse import urlencode
 
 from ..errors import HtstAPIException
 
+# How the page is shown, not the app's data: hidden from st.query_params, kept in the URL.
+RESERVED = ("embed", "embed_options")
+
 
 class QueryParamsState:
     """The session's query parameters; `dirty` tells the server to update the URL."""
@@ -16,21 +19,29 @@ class QueryParamsState:
         self.params: dict[str, list[str]] = {}
         self.dirty = False
         self.bound: set[str] = set()  # keys of widgets with bind="query-params"
+        self.reserved: list[tuple[str, str]] = []
 
     def load(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.params = {}
+        self.reserved = []
         for key, value in pairs:
             if key.startswith("_htst"):
+                continue
+            if key in RESERVED:
+                self.reserved.append((key, value))
                 continue
             self.params.setdefault(key, []).append(value)
         self.dirty = False
 
     def query_string(self) -> str:
-        return urlencode([(k, v) for k, values in self.params.items() for v in values])
+        pairs = [(k, v) for k, values in self.params.items() for v in values]
+        return urlencode(pairs + self.reserved)
 
     def replace(self, params: Any) -> None:
         """The query a page switch lands with (`st.switch_page(query_params=)`): these only."""
+        reserved = self.reserved
         self.load(pairs_of(params))
+        self.reserved = reserved
         self.dirty = True
 
 
@@ -62,7 +73,7 @@ class QueryParams(MutableMapping):
         return values[-1]
 
     def __setitem__(self, key: str, value: Any) -> None:
-        if key == "embed" or key == "embed_options":
+        if key in RESERVED:
             raise HtstAPIException(f"Query param `{key}` cannot be set with st.query_params.")
         state = self._get()
         _not_bound(state, key)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .chrome import Chrome
 from .query_params import QueryParamsState
+from .request_info import RequestInfo
 from .state import SessionState
 
 if TYPE_CHECKING:
@@ -22,6 +23,9 @@ class Session:
         self.id = id or secrets.token_urlsafe(16)
         self.state = SessionState(lambda: bool(app.config["runner.enforceSerializableSessionState"]))
         self.query_params = QueryParamsState()
+        # st.context: the server fills it from the request that opened the tab (AppTest
+        # keeps these empty defaults); the browser's reports replace it as they come.
+        self.request_info = RequestInfo()
         self.run_count = 0
         # The run in progress, if any: `active_run.set()` stops it at its next st.* call.
         self.active_run: RunControl | None = None

@@ -22,6 +22,7 @@ TAB = "_htst_tab"  # the signed tab token every POST carries (and a no-JS page l
 PAGE = "_htst_page"  # a page switch inside the session: the page's pathname
 QUERY = "_htst_query"  # …with the query string the page opens with
 HISTORY = "_htst_history"  # …made by Back or Forward: the address bar is there already
+BROWSER = "_htst_ctx"  # st.context's time zone, offset, locale and theme, as the browser says
 
 
 def read_fields(request: Request) -> Fields:

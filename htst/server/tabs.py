@@ -13,13 +13,14 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
+from ..config import Config, ConfigError
 from ..runtime.session import Session
 
 
 class Tab:
     """One browser tab: its session, its view and its live runs."""
 
-    __slots__ = ("session", "view", "last_seen", "live_lock", "queued", "working", "running", "painting", "live_count", "shown_page", "shown_chrome")
+    __slots__ = ("session", "view", "last_seen", "live_lock", "queued", "working", "running", "painting", "live_count", "shown_page", "shown_chrome", "shown_theme")
 
     def __init__(self, session: Session):
         self.session = session
@@ -38,10 +39,22 @@ class Tab:
         self.live_count = 0
         self.shown_page = ""  # the page pathname in the tab's address bar
         self.shown_chrome: Any = None  # the chrome (title, favicon, menu…) the browser shows
+        self.shown_theme: Any = None  # (version, base, has its <style>): server/theme_watch.py
 
     @property
     def id(self) -> str:
         return self.session.id
+
+
+def check_session_store(config: Config) -> None:
+    """Refuse a `server.sessionStore` other than "memory" when the app is made, rather than
+    accept it and keep sessions in memory all the same: shared stores come later."""
+    store = str(config["server.sessionStore"])
+    if store != "memory":
+        raise ConfigError(
+            f"server.sessionStore = {store!r} (from {config.source('server.sessionStore')}): shared session "
+            'stores are not available yet in this version of htst; sessions are kept in memory. Set it to "memory" or remove it.'
+        )
 
 
 class TabStore:

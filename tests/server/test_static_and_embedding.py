@@ -89,6 +89,14 @@ def test_asset_urls_carry_a_digest_of_the_assets_contents(make_app, tmp_path):
     assert assets_digest(changed) != assets_digest(same)  # a new htst.js: a new URL, never a stale hit
 
 
+def test_assets_are_read_and_gzipped_once_however_the_folder_is_named():
+    from htst.server.static_files import STATIC_DIR, load_assets
+
+    # `load_assets()` (the app) and `load_assets(STATIC_DIR)` (the digest) once made two
+    # cache entries: every asset gzipped twice, half a second of a cold start.
+    assert load_assets() is load_assets(STATIC_DIR)
+
+
 @pytest.mark.parametrize(
     "path", ["nope.js", "../app_1.py", "..%2Fapp_1.py", "%2e%2e/app_1.py", "/etc/passwd"]
 )
@@ -238,6 +246,16 @@ def test_setting_query_params_sends_hx_replace_url(make_app, open_tab, read_part
     response = tab.click("Same", htmx=True)
     assert "HX-Replace-Url" not in response.headers  # only when they change
     assert any("x is 42" in html for html in read_partials(response.get_data()).values())
+
+
+def test_embed_is_hidden_from_query_params_and_kept_in_the_url(make_app, open_tab):
+    source = QUERY + 'st.write(f"keys {sorted(st.query_params)}")\nif st.button("Clear"):\n    st.query_params.clear()\n'
+    tab = open_tab(make_app(source).test_client(), url="/?embed=true&embed_options=show_toolbar&tag=a")
+    assert "keys ['tag']" in tab.page.text
+    response = tab.click("Set", htmx=True)
+    assert response.headers["HX-Replace-Url"] == "/?tag=a&x=42&embed=true&embed_options=show_toolbar"
+    response = tab.click("Clear", htmx=True)
+    assert response.headers["HX-Replace-Url"] == "/?embed=true&embed_options=show_toolbar"
 
 
 def test_hx_replace_url_carries_the_mount_prefix(make_app, open_tab):

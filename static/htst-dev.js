@@ -52,6 +52,20 @@
     }).catch(function () { /* the server restarts: ask again later */ });
   }
 
+  // Settings gets "Run on save" (as Streamlit's, when developing): the same choice as
+  // "Always rerun".
+  var settings = document.querySelector("#htst-settings form");
+  if (settings && !settings.runOnSave) {
+    var label = document.createElement("label");
+    label.innerHTML = '<input type="checkbox" name="runOnSave"> Run on save';
+    settings.insertBefore(label, settings.querySelector("button"));
+    var box = label.firstChild;
+    try { box.checked = root.hasAttribute("data-htst-run-on-save") || localStorage.getItem(always) === "1"; } catch (err) { /* private mode */ }
+    box.addEventListener("change", function () {
+      try { localStorage.setItem(always, box.checked ? "1" : ""); } catch (err) { /* private mode */ }
+    });
+  }
+
   window.htstDev = look;
   setInterval(look, 1000);
 })();

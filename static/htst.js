@@ -171,6 +171,15 @@
 
   document.addEventListener("keydown", function (e) {
     var el = e.target;
+    // The open menu (WAI-ARIA menu button): arrows move between items, Escape closes it.
+    var menu = el.closest && el.closest("[role=menu]");
+    if (menu && /^(ArrowDown|ArrowUp|Escape)$/.test(e.key)) {
+      e.preventDefault();
+      var items = Array.from(menu.querySelectorAll("[role=menuitem]")), i = items.indexOf(el);
+      if (e.key === "Escape") { closeMenu(); document.querySelector(".htst-main-menu").focus(); }
+      else items[(i + (e.key === "ArrowDown" ? 1 : items.length - 1)) % items.length].focus();
+      return;
+    }
     if (e.key === "Enter" && el.hasAttribute && el.hasAttribute("data-htst-filter")) { // picks the first match
       e.preventDefault();
       var first = filterOptions(el);
@@ -200,6 +209,15 @@
       var clear = document.querySelector("#htst-form [name=_htst_clear_cache]");
       if (clear) { e.preventDefault(); send(clear); }
     }
+  });
+
+  // Help tooltips show on hover and on focus (htst-tooltip.css); Escape hides the one shown
+  // until the focus or the pointer moves on (WAI-ARIA tooltip pattern).
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") document.querySelectorAll(".htst-tooltip").forEach(function (t) { if (t.offsetParent) { t.hidden = true; e.preventDefault(); } });
+  });
+  ["focusin", "mouseout"].forEach(function (type) {
+    document.addEventListener(type, function () { document.querySelectorAll(".htst-tooltip[hidden]").forEach(function (t) { t.hidden = false; }); });
   });
 
   // A key press as htst/elements/shortcuts.py spells it (Cmd counts as Ctrl).
@@ -251,6 +269,10 @@
       else dirty.delete(name);
     });
     if (extra) Object.keys(extra).forEach(function (k) { body.set(k, extra[k]); });
+    // st.context: what only the browser knows (server/request_info.py reads it). The theme
+    // shown is <html data-theme>, which applyTheme keeps; without it, the system's.
+    var theme = document.documentElement.getAttribute("data-theme") || (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
+    body.set("_htst_ctx", JSON.stringify([Intl.DateTimeFormat().resolvedOptions().timeZone, new Date().getTimezoneOffset(), navigator.language, theme]));
     var attach = document.querySelector("[data-htst-attach]");
     if (attach) attach.remove(); // follow the first run once
   });
@@ -342,7 +364,7 @@
     // Stylesheets of some elements load with the first of them a swap brings in.
     [["widgets", ".htst-checkbox,.htst-radio,.htst-number,.htst-slider,.htst-textarea,.htst-date-input,.htst-date-display,.htst-multiselect,.htst-button-group,.htst-filter"], ["layout", ".htst-columns,.htst-tabs,.htst-expander,.htst-container"], ["code", ".htst-code"], ["pages", ".htst-nav,.htst-page-link"], ["chat", ".htst-chat-message,.htst-chat-input"],
       ["toast", ".htst-toast"], ["metric", ".htst-metric"], ["files", ".htst-file-uploader"], ["color", ".htst-color-picker"], ["dialog", ".htst-dialog"],
-      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", "[data-htst-picks]"]].forEach(function (sheet) {
+      ["progress", ".htst-progress"], ["celebration", ".htst-celebration"], ["media", ".htst-image,.htst-audio,.htst-video,.htst-pdf"], ["help", ".htst-help-box"], ["placeholders", ".htst-space,.htst-skeleton"], ["popover", ".htst-popover"], ["status", ".htst-status"], ["bottom", "#hb>*"], ["table", ".htst-df"], ["charts", ".htst-chart"], ["grid", ".htst-grid"], ["menus", "[data-htst-picks]"], ["tooltip", ".htst-tooltip"]].forEach(function (sheet) {
       if (document.querySelector("[data-htst-" + sheet[0] + "-css]") || !document.querySelector(sheet[1])) return;
       var css = document.createElement("link");
       css.rel = "stylesheet";
@@ -493,7 +515,7 @@
       return;
     }
     if (tab) { selectTab(tab.closest("[data-htst-tabs]"), tab.id); return; }
-    var menuButton = e.target.closest && e.target.closest(".htst-menu-button");
+    var menuButton = e.target.closest && e.target.closest(".htst-main-menu");
     if (menuButton) { toggleMenu(menuButton); return; }
     var action = e.target.closest && e.target.closest("[data-htst-action]");
     if (action) { runAction(action.getAttribute("data-htst-action")); closeMenu(); return; }
@@ -529,37 +551,37 @@
   }
 
   function closeMenu() {
-    document.querySelectorAll(".htst-menu-button[aria-expanded=true]").forEach(toggleMenu);
+    document.querySelectorAll(".htst-main-menu[aria-expanded=true]").forEach(toggleMenu);
   }
 
-  var THEMES = ["light", "dark", "system"];
+  // -- Settings (menu → Settings): the base theme ("light", "dark" or "system") and wide
+  // mode, kept in this browser. Without a choice, the configured base, else the system's.
+  function stored(key) { try { return localStorage.getItem(key); } catch (err) { return null; } }
+  function store(key, value) { try { localStorage.setItem(key, value); } catch (err) { /* private mode */ } }
+  function themeChoice() { return stored("htst-theme") || document.documentElement.getAttribute("data-theme") || "system"; }
   function applyTheme(choice) {
-    var dark = choice === "dark" || (choice === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+    var dark = choice === "dark" || (choice === "system" && matchMedia("(prefers-color-scheme: dark)").matches);
     document.documentElement.setAttribute("data-theme", dark ? "dark" : "light");
-    document.querySelectorAll(".htst-theme-name").forEach(function (el) { el.textContent = "(" + choice + ")"; });
   }
+  if (stored("htst-theme")) applyTheme(stored("htst-theme"));
+  document.addEventListener("change", function (e) {
+    var f = e.target.form;
+    if (!f || f.className !== "htst-settings") return;
+    if (e.target.name === "wide") { store("htst-wide", f.wide.checked ? "1" : ""); syncChrome(); }
+    if (e.target.name === "theme") { store("htst-theme", f.theme.value); applyTheme(f.theme.value); }
+  });
 
   function runAction(name) {
     if (name === "print") window.print();
     if (name === "about") document.getElementById("htst-about").showModal();
     if (/-sidebar$/.test(name)) root().toggleAttribute("data-sidebar-collapsed", name === "close-sidebar");
-    if (name === "wide") {
-      var wide = !document.documentElement.classList.contains("htst-wide");
-      document.documentElement.classList.toggle("htst-wide", wide);
-      try { localStorage.setItem("htst-wide", wide ? "1" : ""); } catch (err) { /* private mode */ }
-    }
-    if (name === "theme") {
-      var current = localStorage.getItem("htst-theme") || document.documentElement.getAttribute("data-theme");
-      var next = THEMES[(THEMES.indexOf(current) + 1) % THEMES.length];
-      try { localStorage.setItem("htst-theme", next); } catch (err) { /* private mode */ }
-      applyTheme(next);
+    if (name === "settings") {
+      var dialog = document.getElementById("htst-settings"), f = dialog.querySelector("form");
+      f.theme.value = themeChoice();
+      f.wide.checked = document.documentElement.classList.contains("htst-wide");
+      dialog.showModal();
     }
   }
-
-  try {
-    var saved = localStorage.getItem("htst-theme");
-    if (saved) applyTheme(saved);
-  } catch (err) { /* storage unavailable: keep the server's theme */ }
 
   // -- The page around the app: the title, favicon and layout follow the runs (a page's
   // title, st.set_page_config); the wide-mode setting, once chosen, wins over the layout.
@@ -568,7 +590,7 @@
     if (!c) return;
     if (c.textContent && document.title !== c.textContent) document.title = c.textContent;
     if (icon && c.dataset.icon && icon.getAttribute("href") !== c.dataset.icon) icon.setAttribute("href", c.dataset.icon);
-    try { wide = localStorage.getItem("htst-wide"); } catch (err) { /* private mode */ }
+    wide = stored("htst-wide");
     document.documentElement.classList.toggle("htst-wide", wide === null ? c.dataset.layout === "wide" : !!wide);
   }
   syncChrome();

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ..runtime.chrome import Chrome
 from ..runtime.context import ROOTS
 from ..runtime.nodes import Node
+from ..version import __version__
 from .assets import inline_css
 from .diff import diff
 from .html import Renderer
@@ -50,6 +51,7 @@ _LAZY_SHEETS = {
     "grid": {"grid"},
     "menus": {"pagination", "menu_button"},
     "capture": {"camera_input", "audio_input"},
+    "tooltip": {"help tooltip"},
 }
 
 
@@ -74,6 +76,8 @@ def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.
     types = {n.type for n in nodes}
     if roots["bottom"].children:
         types.add("bottom root")
+    if any(isinstance(n.props, dict) and n.props.get("help") for n in nodes):
+        types.add("help tooltip")
     context.setdefault("inline_css", Markup("".join(
         f"<style data-htst-{name}-css>{inline_css(f'htst-{name}.css')}</style>\n"
         for name, kinds in _LAZY_SHEETS.items() if types & kinds
@@ -81,9 +85,10 @@ def full_page(renderer: Renderer, roots: dict[str, Node], template: str = "page.
     return renderer.template(template).render(roots=root_html, **context)
 
 
-def chrome_context(renderer: Renderer, chrome: Chrome, script_name: str, *, partial: bool = False) -> dict[str, Any]:
+def chrome_context(renderer: Renderer, chrome: Chrome, script_name: str, *, partial: bool = False, minimal: bool = False) -> dict[str, Any]:
     """What the whole page needs of the chrome: the title, the favicon, the layout, and
-    the swappable parts (`templates/chrome.html`)."""
+    the swappable parts (`templates/chrome.html`). `minimal`: the menu holds only what
+    st.set_page_config puts there (client.toolbarMode "minimal")."""
     title = chrome.title or Path(script_name).stem.replace("_", " ")
     parts = renderer.template("chrome.html").module
     return {
@@ -92,17 +97,17 @@ def chrome_context(renderer: Renderer, chrome: Chrome, script_name: str, *, part
         "layout": chrome.layout,
         "chrome_sidebar": chrome.sidebar,
         "chrome_holder": parts.holder(chrome, title, partial),  # type: ignore[attr-defined]
-        "chrome_menu": parts.menu(chrome),  # type: ignore[attr-defined]
-        "chrome_about": parts.about(chrome),  # type: ignore[attr-defined]
+        "chrome_menu": parts.menu(chrome, minimal),  # type: ignore[attr-defined]
+        "chrome_about": parts.about(chrome, __version__),  # type: ignore[attr-defined]
         "logo_side": parts.logo(chrome, "side"),  # type: ignore[attr-defined]
         "logo_head": parts.logo(chrome, "head"),  # type: ignore[attr-defined]
     }
 
 
-def chrome_partials(renderer: Renderer, chrome: Chrome, script_name: str) -> str:
+def chrome_partials(renderer: Renderer, chrome: Chrome, script_name: str, *, minimal: bool = False) -> str:
     """The chrome's parts, for an answer after a run that changed them (htst.js copies the
     title, favicon and layout from the holder)."""
-    context = chrome_context(renderer, chrome, script_name, partial=True)
+    context = chrome_context(renderer, chrome, script_name, partial=True, minimal=minimal)
     return "".join(
         f'<hx-partial hx-target="#{target}" hx-swap="outerMorph">{context[part]}</hx-partial>'
         for target, part in (("htst-chrome", "chrome_holder"), ("htst-menu-extra", "chrome_menu"), ("htst-about-box", "chrome_about"), ("htst-logo-side", "logo_side"), ("htst-logo-head", "logo_head"))

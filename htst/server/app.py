@@ -24,19 +24,20 @@ from ..config import Config
 from ..errors import InvalidWidgetValue
 from ..render import page as render_page
 from ..render.html import Renderer
-from ..render.theme import theme_css
 from ..runtime.apply import CLICK, Applied, apply, lookup
 from ..runtime.forms import show_pending
 from ..runtime.session import Session
 from ..runtime.widget_spec import Fields, WidgetSpec
 from ..script import app_script
-from .http import is_browser_navigation, maybe_gzip
+from .http import is_browser_navigation, maybe_gzip, shows_developer_options
 from .media import file_response, media_response
 from .posted import ATTACH, CLEAR_CACHE, FRAGMENT, HISTORY, PAGE, QUERY, STOP, TAB, read_fields
+from .request_info import browser_report, opening_request
 from .source_watch import SourceWatch
+from .theme_watch import ThemeWatch
 from .static_files import asset_response, assets_digest, load_assets
 from .streaming import FIRST_LOOK, LiveRun, Runner
-from .tabs import Tab, TabStore
+from .tabs import Tab, TabStore, check_session_store
 from .tokens import COOKIE_NAME, Tokens
 
 log = logging.getLogger("htst.server")
@@ -60,6 +61,7 @@ class HtstSite:
 
     def __init__(self, script: str | os.PathLike, config: Config):
         self.config = config
+        check_session_store(config)
         self.script = app_script(script, config=config)
         use_shared_store(str(config["server.cacheStore"]))  # caches are per process, as in Streamlit
         media = self.script.media
@@ -71,7 +73,7 @@ class HtstSite:
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
         self.runner = Runner(self.script, self.renderer)
         self.assets = load_assets()
-        self.theme_css = theme_css(config)  # config is fixed for the app's lifetime
+        self.theme = self.runner.theme = ThemeWatch(config)  # [theme] applies without a restart
         watching = config["server.fileWatcherType"] in ("poll", "watchdog") and self.script.path is not None
         self.source_watch = SourceWatch(self.script.path) if watching else None  # type: ignore[arg-type]
 
@@ -121,6 +123,8 @@ class HtstSite:
     # -- POST /_htst/rerun: read -> apply -> run -> answer ------------------------------
     def rerun(self) -> Response:
         visit = self._read(posted=True)
+        if visit.tab is not None:
+            visit.tab.session.request_info = browser_report(visit.tab.session.request_info, visit.fields)
         response = self._control(visit)
         if response is None:
             try:
@@ -171,6 +175,8 @@ class HtstSite:
         if tab is None:
             return self._restart(visit)
         if fields.get(CLEAR_CACHE):
+            if not self._developer():
+                return Response("Clear cache is a developer option: see client.toolbarMode.", status=403, content_type="text/plain; charset=utf-8")
             clear_caches()  # as Streamlit's menu: the caches go, the page stays as it is
             return Response(status=204)
         if fields.get(STOP):
@@ -260,6 +266,8 @@ class HtstSite:
         tab = Tab(Session(self.script))
         tab.session.query_params.load(query_pairs)
         tab.session.base_url = url_for(".page")
+        opened = opening_request(request, tab.session.base_url, self.theme.current().base or "")
+        tab.session.request_info = browser_report(opened, visit.fields)  # a lost tab's post says more
         # Page links keep the tab without JS (the token is worth nothing without the cookie).
         tab.session.link_query = urlencode({TAB: self.tokens.tab_token(visit.sid, tab.id)})
         self.tabs.add(tab)
@@ -324,13 +332,27 @@ class HtstSite:
             # Without JS the address bar shows the form's action: it keeps the query
             # (bound widgets' values), and a reload of it comes back to the page.
             "query": tab.session.query_params.query_string(),
-            **render_page.chrome_context(self.renderer, tab.session.chrome, self.script.name),
+            **render_page.chrome_context(self.renderer, tab.session.chrome, self.script.name, minimal=self._toolbar() == "minimal"),
+            "toolbar": self._toolbar(),
+            "developer": self._developer(),
             "asset_version": assets_digest(),
-            "theme_base": self.config["theme.base"] or "light",
-            "theme_css": self.theme_css,
+            **self._theme_context(tab),
             "source_version": self.source_watch.version() if self.source_watch is not None else None,
             "run_on_save": bool(self.config["server.runOnSave"]),
         }
+
+    def _toolbar(self) -> str:
+        return str(self.config["client.toolbarMode"])
+
+    def _developer(self) -> bool:
+        """Whether this request's viewer gets the menu's developer options (Clear cache)."""
+        return shows_developer_options(self._toolbar(), request.host)
+
+    def _theme_context(self, tab: Tab) -> dict[str, Any]:
+        """The theme for a whole page; the tab shows that version from then on."""
+        version, base, css = self.theme.page(self._urls()["base_url"])
+        tab.shown_theme = (version, base, bool(css))
+        return {"theme_base": base, "theme_css": css}
 
     def _finish(self, response: Response, visit: Visit) -> Response:
         if visit.new_cookie:

@@ -63,3 +63,16 @@ def maybe_gzip(response: Response) -> Response:
 def is_browser_navigation() -> bool:
     """A browser loading the page (it sends Sec-Fetch-Mode); curl and test clients do not."""
     return request.headers.get("Sec-Fetch-Mode") == "navigate"
+
+
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]", "::1"})
+
+
+def shows_developer_options(toolbar_mode: str, host: str) -> bool:
+    """client.toolbarMode as documented (3.1): "developer" always, "viewer" and "minimal"
+    never, "auto" when the page is viewed as localhost (the address the browser used,
+    as Streamlit's own check: a viewer across the network is not the developer)."""
+    if toolbar_mode == "auto":
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return name.lower() in _LOCAL_HOSTS
+    return toolbar_mode == "developer"

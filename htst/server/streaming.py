@@ -64,6 +64,7 @@ class Runner:
     def __init__(self, script: AppScript, renderer: Renderer):
         self.script = script
         self.renderer = renderer
+        self.theme: Any = None  # the app's ThemeWatch: a rerun answer carries a changed theme
         # Threads are made as runs need them and reused; a long run holds one.
         self._pool = ThreadPoolExecutor(max_workers=256, thread_name_prefix="htst-run")
         self.interrupted = 0  # runs stopped by an exception raised in their thread
@@ -190,7 +191,12 @@ class Runner:
                 html = render_page.partials(self.renderer, result.roots, tab.view, only)
                 if session.chrome != tab.shown_chrome:
                     tab.shown_chrome = session.chrome
-                    html += render_page.chrome_partials(self.renderer, session.chrome, self.script.name)
+                    html += render_page.chrome_partials(
+                        self.renderer, session.chrome, self.script.name, minimal=self.script.config["client.toolbarMode"] == "minimal"
+                    )
+                if self.theme is not None:
+                    theme_html, tab.shown_theme = self.theme.partial(tab.shown_theme, session.base_url)
+                    html += theme_html
                 return html
             control = live.control
             if not control.dirty or control.ctx is None:

@@ -51,7 +51,7 @@ def _tls_context(cert: str, key: str) -> ssl.SSLContext:
 class _TLSServer:
     """Werkzeug's threaded server with TLS, with the few names `serve` and tests use."""
 
-    def __init__(self, app: Flask, host: str, port: int, context: ssl.SSLContext):
+    def __init__(self, app: Callable, host: str, port: int, context: ssl.SSLContext):
         from werkzeug.serving import make_server as werkzeug_server
 
         self._server = werkzeug_server(host, port, app, threaded=True, ssl_context=context)
@@ -68,7 +68,12 @@ class _TLSServer:
         self._server.server_close()
 
 
-def make_server(app: Flask, config: Config) -> Any:
+def _warm_charts(answered: threading.Event) -> None:
+    answered.wait(timeout=3)
+    charts_render.warm()
+
+
+def make_server(app: Callable, config: Config) -> Any:
     from waitress.server import create_server
 
     tls = tls_files(config)
@@ -96,9 +101,18 @@ def make_server(app: Flask, config: Config) -> Any:
 
 
 def serve(app: Flask, config: Config, on_ready: Callable[[Any], None] | None = None) -> None:
-    server = make_server(app, config)
-    # The chart engine takes ~0.5 s to start: at start-up, beside serving, not in a first request.
-    threading.Thread(target=charts_render.warm, name="htst-chart-warm", daemon=True).start()
+    answered = threading.Event()
+
+    def wsgi(environ: dict, start_response: Callable) -> Any:
+        try:
+            return app(environ, start_response)
+        finally:
+            answered.set()
+
+    server = make_server(wsgi, config)
+    # The chart engine takes ~0.5 s of CPU to start: once the first page is answered (or
+    # after a few idle seconds), so that it slows neither that page nor a first chart.
+    threading.Thread(target=_warm_charts, args=(answered,), name="htst-chart-warm", daemon=True).start()
     if on_ready is not None:
         on_ready(server)
     try:

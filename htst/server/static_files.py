@@ -1,4 +1,4 @@
-"""Framework assets under /_htst/static: held in memory, gzipped once, cached for a year.
+"""Framework assets under /_htst/static: held in memory, each gzipped once on its first request, cached for a year.
 
 Their URLs carry a digest of every asset's content (`assets_digest`), so a long cache
 lifetime never serves a stale file: any change to htst.js or a stylesheet gives every
@@ -14,7 +14,6 @@ import functools
 import gzip
 import hashlib
 import mimetypes
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -29,18 +28,37 @@ from .http import accepts_gzip
 _TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
 
-@dataclass(frozen=True)
 class Asset:
-    body: bytes
-    gzipped: bytes | None
-    mimetype: str
-    etag: str
+    """One file as served: its bytes, type and ETag; gzipped on its first request (plotly.js
+    takes a third of a second at level 9: not a cost for every start of the server)."""
+
+    __slots__ = ("body", "mimetype", "etag", "_gzipped")
+
+    def __init__(self, body: bytes, mimetype: str, etag: str):
+        self.body, self.mimetype, self.etag = body, mimetype, etag
+        self._gzipped: bytes | None = None
+
+    @property
+    def compressible(self) -> bool:
+        return self.mimetype.startswith(_TEXT_TYPES)
+
+    @property
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:  # two first requests at once both compress: harmless
+            self._gzipped = gzip.compress(self.body, 9, mtime=0)
+        return self._gzipped
+
+
+def load_assets(folder: Path = STATIC_DIR) -> Mapping[str, Asset]:
+    """Every asset, read once per process (vendored libraries are megabytes)
+    and shared by every app in it; never changed."""
+    # One cache entry however the folder is given: `load_assets()` and
+    # `load_assets(STATIC_DIR)` were two, and a cold start gzipped everything twice.
+    return _load_assets(folder)
 
 
 @functools.cache
-def load_assets(folder: Path = STATIC_DIR) -> Mapping[str, Asset]:
-    """Every asset, read and gzipped once per process (vendored libraries are megabytes)
-    and shared by every app in it; never changed."""
+def _load_assets(folder: Path) -> Mapping[str, Asset]:
     files = {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     files["htst-code.css"] = pygments_css().encode()
     assets = {}
@@ -52,9 +70,8 @@ def load_assets(folder: Path = STATIC_DIR) -> Mapping[str, Asset]:
         mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if name.endswith(".js"):
             mimetype = "text/javascript"
-        gzipped = gzip.compress(body, 9, mtime=0) if mimetype.startswith(_TEXT_TYPES) else None
         etag = hashlib.blake2b(body, digest_size=8).hexdigest()
-        assets[name] = Asset(body, gzipped, mimetype, etag)
+        assets[name] = Asset(body, mimetype, etag)
     return MappingProxyType(assets)
 
 
@@ -83,7 +100,7 @@ def asset_response(asset: Asset, request: Request) -> Response:
     if request.if_none_match.contains(asset.etag):
         return Response(status=304, headers=headers)
     body = asset.body
-    if asset.gzipped is not None and accepts_gzip(request):
+    if asset.compressible and accepts_gzip(request):
         body = asset.gzipped
         headers["Content-Encoding"] = "gzip"
     mimetype = asset.mimetype + ("; charset=utf-8" if asset.mimetype.startswith("text/") else "")

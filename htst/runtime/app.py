@@ -78,6 +78,9 @@ class AppScript:
         cwd, home = Path.cwd(), Path.home()
         self.secrets = secrets if secrets is not None else Secrets.from_paths(default_secret_paths(cwd, home))
         self._file = str(self.path) if self.path else self.name
+        # Looked at on every run (a pages/ folder may appear while the app runs): as strings,
+        # not pathlib objects, which cost more than the stat itself.
+        self._pages_dir = os.path.join(os.path.dirname(self._file), "pages") if self.path else None
         self._compiled: dict[str | None, tuple[Any, CodeType]] = {}  # file (None: source) -> (version, code)
         # Set for good once any session calls st.navigation: the pages/ directory is then
         # ignored (docs 7.3).
@@ -100,7 +103,7 @@ class AppScript:
         version: Any
         if path is not None:
             try:
-                stat = path.stat()
+                stat = os.stat(self._file if path is self.path else path)
             except FileNotFoundError:
                 raise ScriptMissing(
                     f"The script {path} does not exist (deleted or moved while the app runs). "
@@ -312,7 +315,7 @@ class AppScript:
         run_body(ctx, call)
 
     def _exec(self, ctx: RunContext) -> None:
-        if self.path is not None and not self.uses_navigation and (self.path.parent / "pages").is_dir():
+        if self._pages_dir is not None and not self.uses_navigation and os.path.isdir(self._pages_dir):
             self._exec_directory_page(ctx)
         else:
             self._exec_file(self.code(), self._file)

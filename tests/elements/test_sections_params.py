@@ -174,16 +174,18 @@ def test_expander_callback_in_a_form_raises():
 
 def test_expander_widget_html_and_no_js_toggle(tmp_path):
     browser = Browser(tmp_path, EXPANDER)
-    details = browser.page.by_id("hm-0")
+    frame = browser.page.by_id("hm-0")  # a stateful expander's root holds its <details>
+    assert "st-key-more" in frame["class"].split()
+    (details,) = browser.page.all("details")
     assert details["data-htst-expanded"] == "false" and "open" not in details
-    assert "st-key-more" in details["class"].split()
     (field,) = browser.page.all("input", type="hidden", **{"data-htst-open": ""})
     assert field["value"] == "false"
-    # Without JavaScript, a submit button covering the summary toggles it (in <noscript>).
+    # Without JavaScript, a submit button covering the summary toggles it (in <noscript>,
+    # beside the <details>: a button inside its summary would nest two controls).
     assert f'<noscript><button type="submit" name="{field["name"]}" value="true"' in browser.page.html
 
     page = browser.submit(field["name"], "true")
-    details = page.by_id("hm-0")
+    (details,) = page.all("details")
     assert details["data-htst-expanded"] == "true" and "open" in details
     assert "open is True" in page.html
     assert f'name="{field["name"]}" value="false"' in page.html  # the button now closes it

@@ -97,6 +97,20 @@ def test_a_horizontal_container_is_a_row(serve_app, page):
     assert fourth["y"] > third["y"] + third["height"]
 
 
+def test_step_expanders_are_joined_by_a_line_with_or_without_on_change(serve_app, page):
+    app = serve_app("""
+        import htst as st
+        for name, change in (("One", "ignore"), ("Two", "rerun"), ("Three", "rerun"), ("Four", "ignore")):
+            with st.expander(name, type="step", expanded=True, key=name, on_change=change):
+                st.write(f"Inside {name}")
+        """)
+    page.goto(app.url)
+    expect(page.get_by_text("Inside Four")).to_be_visible()
+    lines = page.locator("details.htst-expander--step").evaluate_all(
+        "all => all.map(d => getComputedStyle(d, '::after').borderLeftWidth)")
+    assert lines == ["2px", "2px", "2px", "0px"]  # each step but the last leads to the next
+
+
 @pytest.mark.parametrize("position", ["left", "right"])
 def test_a_dialog_drawer_sits_on_its_side(serve_app, page, position):
     app = serve_app(f"""

@@ -14,10 +14,10 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from time import monotonic
 from typing import Any
 
 from .config import settings_dir
+from .files import Changes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -119,7 +119,7 @@ class Secrets(_ReadOnlyAttrMapping):
     """All secrets of one app; files are read on first access, so an app without secrets
     never fails for lack of a file, and one that uses them fails where it reads them."""
 
-    __slots__ = ("_paths", "_given", "_environ", "_loaded", "_lock", "_stamps", "_checked")
+    __slots__ = ("_paths", "_given", "_environ", "_loaded", "_lock", "_files")
 
     def __init__(
         self,
@@ -134,8 +134,7 @@ class Secrets(_ReadOnlyAttrMapping):
         object.__setattr__(self, "_environ", environ)
         object.__setattr__(self, "_loaded", None)
         object.__setattr__(self, "_lock", threading.Lock())
-        object.__setattr__(self, "_stamps", None)  # the files' (mtime, size) when last read
-        object.__setattr__(self, "_checked", -RECHECK)
+        object.__setattr__(self, "_files", Changes(self._paths, RECHECK))
 
     @classmethod
     def from_paths(
@@ -165,8 +164,8 @@ class Secrets(_ReadOnlyAttrMapping):
         return key in self._items()
 
     def _items(self) -> Mapping[str, Any]:
-        if self._given is None and monotonic() - self._checked >= RECHECK:
-            self._look()
+        if self._given is None and self._files.seen():
+            self._forget()
         loaded: SecretsSection | None = self._loaded
         if loaded is None:
             with self._lock:
@@ -178,14 +177,9 @@ class Secrets(_ReadOnlyAttrMapping):
                     object.__setattr__(self, "_loaded", loaded)
         return loaded._items()
 
-    def _look(self) -> None:
-        """Forget what was read when a file changed (its variables leave os.environ too)."""
+    def _forget(self) -> None:
+        """A file changed: read them again next time (their variables leave os.environ too)."""
         with self._lock:
-            object.__setattr__(self, "_checked", monotonic())
-            stamps = [_stamp(path) for path in self._paths]
-            if stamps == self._stamps:
-                return
-            object.__setattr__(self, "_stamps", stamps)
             if self._loaded is not None:
                 _unexport(self._loaded._items(), self._environ)
                 object.__setattr__(self, "_loaded", None)
@@ -232,14 +226,6 @@ def _unexport(loaded: Mapping[str, Any], environ: MutableMapping[str, str] | Non
     for key, value in loaded.items():
         if isinstance(value, (str, int, float)) and environ.get(key) == str(value):
             del environ[key]
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 def _expand_dotted(data: Mapping[str, Any]) -> dict[str, Any]:

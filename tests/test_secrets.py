@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import htst.files
 from htst.secrets import Secrets, SecretsProxy, default_secret_paths
 
 MODULE = sys.modules[Secrets.__module__]  # `htst.secrets` as an attribute is st.secrets
@@ -290,7 +291,7 @@ def test_a_file_created_later_is_found_and_one_removed_is_missed(tmp_path: Path,
 
 def test_the_files_are_looked_at_no_more_than_every_recheck_seconds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     clock = [100.0]
-    monkeypatch.setattr(MODULE, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(htst.files, "monotonic", lambda: clock[0])  # the files' watcher's clock
     path = write(tmp_path / "secrets.toml", 'key = "old"\n')
     secrets = Secrets.from_paths([path], environ={})
     assert secrets["key"] == "old"

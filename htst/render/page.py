@@ -114,6 +114,19 @@ def chrome_partials(renderer: Renderer, chrome: Chrome, script_name: str, *, min
     )
 
 
+def theme_partials(css: str, had_style: bool, base: str | None, *, base_changed: bool) -> str:
+    """A changed theme for a page that shows another: its <style> (replaced, or added to
+    a page that had none), and a script that sets or drops <html data-theme>."""
+    html = ""
+    if had_style or css:
+        target, swap = ("#htst-theme", "outerHTML") if had_style else ("head", "beforeend")
+        html = f'<hx-partial hx-target="{target}" hx-swap="{swap}"><style id="htst-theme">{css}</style></hx-partial>'
+    if base_changed:
+        attribute = f'setAttribute("data-theme","{base}")' if base else 'removeAttribute("data-theme")'
+        html += f'<hx-partial hx-target="head" hx-swap="beforeend"><script>document.documentElement.{attribute}</script></hx-partial>'
+    return html
+
+
 def app_root(renderer: Renderer, roots: dict[str, Node], **context: Any) -> str:
     """The app root as one partial: what replaces a page whose session was lost."""
     body = full_page(renderer, roots, template="app.html", **context)

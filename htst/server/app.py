@@ -71,9 +71,9 @@ class HtstSite:
         )
         self.renderer = Renderer()
         self.tokens = Tokens(config["server.cookieSecret"] or _secrets.token_hex(32))
-        self.runner = Runner(self.script, self.renderer)
+        self.theme = ThemeWatch(config)  # [theme] applies without a restart
+        self.runner = Runner(self.script, self.renderer, self.theme)
         self.assets = load_assets()
-        self.theme = self.runner.theme = ThemeWatch(config)  # [theme] applies without a restart
         watching = config["server.fileWatcherType"] in ("poll", "watchdog") and self.script.path is not None
         self.source_watch = SourceWatch(self.script.path) if watching else None  # type: ignore[arg-type]
 

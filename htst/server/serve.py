@@ -107,7 +107,8 @@ def serve(app: Flask, config: Config, on_ready: Callable[[Any], None] | None = N
         try:
             return app(environ, start_response)
         finally:
-            answered.set()
+            if not answered.is_set():  # a flag read; set() would take a lock every request
+                answered.set()
 
     server = make_server(wsgi, config)
     # The chart engine takes ~0.5 s of CPU to start: once the first page is answered (or

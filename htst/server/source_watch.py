@@ -17,6 +17,8 @@ import threading
 import time
 from pathlib import Path
 
+from ..files import stamp
+
 MIN_INTERVAL = 0.5  # seconds between two looks at the files, however many tabs ask
 _SKIP = ("site-packages", "dist-packages", f"{os.sep}.venv{os.sep}", f"{os.sep}venv{os.sep}")
 
@@ -44,7 +46,7 @@ class SourceWatch:
     def _look(self) -> None:
         modules = self._local_modules()
         pages = set(map(str, self._pages()))
-        stamps = {path: _stamp(path) for path in {str(self.script), *pages, *modules}}
+        stamps = {path: stamp(path) for path in {str(self.script), *pages, *modules}}
         seen, self._seen = self._seen, stamps
         if seen is None:
             self._pages_seen = pages
@@ -73,11 +75,3 @@ class SourceWatch:
             if path and path.startswith(root) and path.endswith(".py") and not any(s in path for s in _SKIP):
                 found[path] = name
         return found
-
-
-def _stamp(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size

@@ -31,6 +31,7 @@ from ..runtime.context import RunControl, empty_roots
 from ..runtime.nodes import Node, merge_roots
 from ..runtime.session import Session
 from .tabs import Tab
+from .theme_watch import ThemeWatch
 
 log = logging.getLogger("htst.server")
 
@@ -61,10 +62,10 @@ class LiveRun:
 class Runner:
     """Starts live runs for one app and turns them into answers."""
 
-    def __init__(self, script: AppScript, renderer: Renderer):
+    def __init__(self, script: AppScript, renderer: Renderer, theme: ThemeWatch | None = None):
         self.script = script
         self.renderer = renderer
-        self.theme: Any = None  # the app's ThemeWatch: a rerun answer carries a changed theme
+        self.theme = theme  # a rerun answer carries a theme changed in config.toml
         # Threads are made as runs need them and reused; a long run holds one.
         self._pool = ThreadPoolExecutor(max_workers=256, thread_name_prefix="htst-run")
         self.interrupted = 0  # runs stopped by an exception raised in their thread

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 
 from markupsafe import Markup
 
 from ..config import Config, ConfigError
+from ..files import Changes
+from ..render import page as render_page
 from ..render import theme as render_theme
-from .source_watch import _stamp
 
 log = logging.getLogger("htst.theme")
 MIN_INTERVAL = 0.5  # seconds between two looks at the config files
@@ -29,27 +29,16 @@ class ThemeWatch:
 
     def __init__(self, config: Config):
         self._config = config
+        self._files = Changes(config.files, MIN_INTERVAL)
         self._lock = threading.Lock()
-        self._stamps = self._look()
-        self._looked = time.monotonic()
         self.version = 0
         self.theme = self._build(config)
 
     def current(self) -> render_theme.Theme:
-        if not self._config.files:
-            return self.theme  # not loaded from files (tests, an explicit Config)
-        with self._lock:
-            now = time.monotonic()
-            if now - self._looked >= MIN_INTERVAL:
-                self._looked = now
-                stamps = self._look()
-                if stamps != self._stamps:
-                    self._stamps = stamps
-                    self._reload()
-            return self.theme
-
-    def _look(self) -> tuple[object, ...]:
-        return tuple(_stamp(str(path)) for path in self._config.files)
+        if self._files.seen():
+            with self._lock:
+                self._reload()
+        return self.theme
 
     def _reload(self) -> None:
         try:
@@ -87,12 +76,5 @@ class ThemeWatch:
             return "", shown or (self.version, theme.base, bool(theme.css(base_url)))
         _, base, has_style = shown
         css = theme.css(base_url)
-        html = ""
-        if has_style or css:
-            style = f'<style id="htst-theme">{css}</style>'
-            target, swap = ("#htst-theme", "outerHTML") if has_style else ("head", "beforeend")
-            html = f'<hx-partial hx-target="{target}" hx-swap="{swap}">{style}</hx-partial>'
-        if theme.base != base:
-            attribute = f'setAttribute("data-theme","{theme.base}")' if theme.base else 'removeAttribute("data-theme")'
-            html += f'<hx-partial hx-target="head" hx-swap="beforeend"><script>document.documentElement.{attribute}</script></hx-partial>'
+        html = render_page.theme_partials(css, has_style, theme.base, base_changed=theme.base != base)
         return html, (self.version, theme.base, has_style or bool(css))

@@ -54,11 +54,16 @@ def test_the_menu_works_from_the_keyboard(serve_app, page, wait_idle):
     expect(button).to_have_attribute("aria-expanded", "false")
 
 
-def test_settings_dark_changes_the_colours_and_persists(serve_app, new_page, wait_idle):
-    app = serve_app(APP)
-    page = new_page(color_scheme="light")
-    page.goto(app.url)
+def open_app(serve_app, new_page, wait_idle, scheme: str):
+    """The app in a browser whose system setting is `scheme`."""
+    page = new_page(color_scheme=scheme)
+    page.goto(serve_app(APP).url)
     wait_idle(page)
+    return page
+
+
+def test_settings_dark_changes_the_colours_and_persists(serve_app, new_page, wait_idle):
+    page = open_app(serve_app, new_page, wait_idle, "light")
     light = body_background(page)
     dialog = open_settings(page)
     expect(dialog.get_by_role("radio", name="Use system setting")).to_be_checked()
@@ -80,10 +85,7 @@ def test_settings_dark_changes_the_colours_and_persists(serve_app, new_page, wai
 
 
 def test_use_system_setting_follows_the_browser(serve_app, new_page, wait_idle):
-    app = serve_app(APP)
-    page = new_page(color_scheme="dark")
-    page.goto(app.url)
-    wait_idle(page)
+    page = open_app(serve_app, new_page, wait_idle, "dark")
     dialog = open_settings(page)
     dialog.get_by_role("radio", name="Light").check()
     expect(page.locator("html")).to_have_attribute("data-theme", "light")

@@ -20,6 +20,8 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.util import ClassNotFound
 
+from . import colors
+
 _CACHE_SIZE = 4096
 
 # One formatter serves every language: with nowrap it only turns tokens into spans, and
@@ -45,19 +47,9 @@ _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 # Token colours must read on the code's background (WCAG AA, 4.5:1): the background each
 # theme gives code (htst.css's --htst-bg2 in the light and the dark preset), and the ink a
 # colour is mixed with, step by step, until it does.
-_CODE_BACKGROUND = {"light": ((240, 242, 246), (0, 0, 0)), "dark": ((38, 39, 48), (255, 255, 255))}
+_CODE_BACKGROUND = {"light": ((240, 242, 246, 1.0), (0, 0, 0, 1.0)), "dark": ((38, 39, 48, 1.0), (255, 255, 255, 1.0))}
 _TEXT_AA = 4.5
-_HEX_COLOUR = re.compile(r"(?<![\w-])color: #([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b")
-
-
-def _luminance(rgb: tuple[float, ...]) -> float:
-    c = [v / 255 / 12.92 if v / 255 <= 0.04045 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in rgb]
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
-
-
-def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+_HEX_COLOUR = re.compile(r"(?<![\w-])color: (#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b")
 
 
 def _readable(css: str, theme: str) -> str:
@@ -66,13 +58,12 @@ def _readable(css: str, theme: str) -> str:
     background, ink = _CODE_BACKGROUND[theme]
 
     def fix(match: re.Match[str]) -> str:
-        digits = match.group(1) if len(match.group(1)) == 6 else "".join(c * 2 for c in match.group(1))
-        colour = tuple(int(digits[i : i + 2], 16) for i in (0, 2, 4))
+        colour = colors.rgba(match.group(1))
         mixed, share = colour, 0.0
-        while _contrast(mixed, background) < _TEXT_AA and share < 1:
+        while colors.contrast(mixed, background) < _TEXT_AA and share < 1:  # type: ignore[arg-type]
             share = min(1.0, share + 0.05)
-            mixed = tuple(round(c + (k - c) * share) for c, k in zip(colour, ink))
-        return "color: #" + "".join(f"{v:02X}" for v in mixed) if mixed != colour else match.group(0)
+            mixed = (*(round(c + (k - c) * share) for c, k in zip(colour[:3], ink)), 1.0)  # type: ignore[index]
+        return "color: #" + "".join(f"{round(v):02X}" for v in mixed[:3]) if mixed != colour else match.group(0)  # type: ignore[index]
 
     return _HEX_COLOUR.sub(fix, css)
 

@@ -144,7 +144,8 @@ def test_latex_cannot_inject_html_or_links() -> None:
 
 
 def test_token_colours_read_on_the_code_background_in_both_themes() -> None:
-    from htst.render.code import _CODE_BACKGROUND, _contrast
+    from htst.render.code import _CODE_BACKGROUND
+    from htst.render.colors import contrast
 
     css, _, _ = pygments_css().partition("@media (prefers-color-scheme:dark){")
     for selector, declarations in _rules(css).items():
@@ -152,9 +153,9 @@ def test_token_colours_read_on_the_code_background_in_both_themes() -> None:
         if not found:
             continue
         digits = found.group(1) if len(found.group(1)) == 6 else "".join(c * 2 for c in found.group(1))
-        colour = tuple(int(digits[i : i + 2], 16) for i in (0, 2, 4))
+        colour = (*(int(digits[i : i + 2], 16) for i in (0, 2, 4)), 1.0)
         background = _CODE_BACKGROUND["dark" if selector.startswith("[data-theme=dark]") else "light"][0]
-        assert _contrast(colour, background) >= 4.5, (selector, declarations)
+        assert contrast(colour, background) >= 4.5, (selector, declarations)
 
 
 def test_a_block_that_can_scroll_sideways_takes_the_focus() -> None:

@@ -11,7 +11,8 @@ from typing import Any, Callable, Sequence
 
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.widget_spec import NOTHING, WidgetSpec, shared
-from ..runtime.widgets import base_props, draw_widget, drawable_value, register_widget
+from ..runtime.nodes import props_by_args
+from ..runtime.widgets import base_props, draw_widget, drawable_value, look_props, register_widget
 from . import icons, input_params, sizing
 from .block import public
 
@@ -64,10 +65,16 @@ def _bool_widget(spec: WidgetSpec, label: str, value: bool, key: Any, help: str 
         kwargs=kwargs,
     )
     current = bool(current)
-    props = base_props(meta, label, help, disabled, label_visibility)
-    props.update(width=size, wrap=input_params.wrap(wrap, ctx.container))
-    draw_widget(ctx, meta, current, props)
+    look = _bool_look(meta.id, meta.key, meta.keeping, label, help, disabled, label_visibility, size, input_params.wrap(wrap, ctx.container))
+    draw_widget(ctx, meta, current, look)
     return current
+
+
+@props_by_args
+def _bool_look(wid: str, key: str | None, keeping: Any, label: Any, help: str | None, disabled: Any, label_visibility: str, size: Any, wrap: bool) -> dict[str, Any]:
+    props = look_props(wid, key, keeping, label, help, disabled, label_visibility)
+    props.update(width=size, wrap=wrap)
+    return props
 
 
 @public

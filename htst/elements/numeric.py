@@ -10,7 +10,8 @@ from typing import Any, Callable, NamedTuple
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.context import current
 from ..runtime.widget_spec import WidgetSpec, shared
-from ..runtime.widgets import base_props, draw_widget, register_widget
+from ..runtime.nodes import props_by_args
+from ..runtime.widgets import draw_widget, look_props, register_widget
 from . import input_params, sizing
 from .block import public
 
@@ -210,7 +211,7 @@ class _SliderPlan(NamedTuple):
     identity: tuple  # low, high, default, step, format
     raw: tuple  # min, max and step on the wire
     bounds: tuple[str, str]
-    display: Callable[[Any], str]  # a value as the slider shows it
+    shown: Callable[[Any], dict[str, Any]]  # the props that show a value (`draw_widget`'s extra)
 
 
 _PLANS: dict[tuple, _SliderPlan] = {}
@@ -283,13 +284,23 @@ def _make_slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, for
     display = _display(kind, fmt)
     bounds = (str(low), str(high)) if numeric else (display(low), display(high))
     spec = shared(SliderSpec(values_codec, is_range))
-    return _SliderPlan(kind, spec, default, (low, high, default, step, fmt), (raw_low, raw_high, raw_step), bounds, display)
+    return _SliderPlan(kind, spec, default, (low, high, default, step, fmt), (raw_low, raw_high, raw_step), bounds, _shown(display, is_range))
 
 
 def _display(kind: str, fmt: str) -> Callable[[Any], str]:
     if kind in ("int", "float"):
         return lambda v: format_number(fmt, v)
     return lambda v: _format_time(fmt, v)
+
+
+def _shown(display: Callable[[Any], str], is_range: bool) -> Callable[[Any], dict[str, Any]]:
+    """The props that show a slider's value: each end formatted, and the whole."""
+
+    def shown(value: Any) -> dict[str, Any]:
+        displays = tuple(map(display, value)) if is_range else (display(value),)
+        return {"displays": displays, "display": " – ".join(displays)}
+
+    return shown
 
 
 @public
@@ -310,24 +321,27 @@ def slider(label: str, min_value: Any = None, max_value: Any = None, value: Any 
         first = min_value if min_value is not None else (0.0 if isinstance(max_value, float) else 0)
         value = [first, max_value if max_value is not None else 100] if is_range else first
     plan = _slider_plan(min_value, max_value, value, step, format)
-    kind, numeric, is_range, display = plan.kind, plan.kind in ("int", "float"), plan.spec.multi, plan.display
     ctx, meta, current_value = register_widget(
         plan.spec,
         key=key, keeping=keeping, identity=(str(label), *plan.identity, help),
         default=plan.default, default_given=value_given,
         callback=on_change, args=args, kwargs=kwargs,
     )
-    props = base_props(meta, label, help, disabled, label_visibility)
-    displays = tuple(map(display, current_value)) if is_range else (display(current_value),)
+    look = _slider_look(meta.id, meta.key, meta.keeping, label, help, disabled, label_visibility, size, plan.kind, plan.spec.multi, plan.raw, plan.bounds, plan.identity[4])
+    draw_widget(ctx, meta, current_value, look, extra=plan.shown)
+    return current_value
+
+
+@props_by_args
+def _slider_look(wid: str, key: str | None, keeping: Any, label: Any, help: str | None, disabled: Any, label_visibility: str, size: Any, kind: str, is_range: bool, raw: tuple, bounds: tuple, fmt: str) -> dict[str, Any]:
+    props = look_props(wid, key, keeping, label, help, disabled, label_visibility)
+    numeric = kind in ("int", "float")
     props.update(
-        min=plan.raw[0], max=plan.raw[1], step=plan.raw[2], range=is_range,
+        min=raw[0], max=raw[1], step=raw[2], range=is_range,
         live=numeric and not is_range,  # htst.js shows the raw number while dragging
-        bounds=plan.bounds,
-        displays=displays,
-        display=" – ".join(displays),
+        bounds=bounds,
         width=size,
     )
     if not numeric:
-        props.update(kind=kind, format=plan.identity[4])  # htst.js formats dates and times while dragging
-    draw_widget(ctx, meta, current_value, props)
-    return current_value
+        props.update(kind=kind, format=fmt)  # htst.js formats dates and times while dragging
+    return props

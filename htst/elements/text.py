@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import HtstAPIException
 from ..runtime.context import current
+from ..runtime.nodes import props_by_args
 from . import icons, sizing, text_params
 from .block import Block, add_element, public
 
@@ -78,10 +79,15 @@ def markdown(body: Any, unsafe_allow_html: bool = False, *, help: str | None = N
     Headings in the body get ids made from their text, so `#fragment` links reach them;
     `anchors=True` also shows a link to each heading on hover (False: ids only).
     """
+    return add_element("markdown", _markdown_props(body, unsafe_allow_html, help, width, text_alignment, anchors, wrap))
+
+
+@props_by_args
+def _markdown_props(body: Any, unsafe_allow_html: bool, help: str | None, width: Any, text_alignment: Any, anchors: Any, wrap: Any) -> dict[str, Any]:
     props = _text_props(width, text_alignment, wrap, allow=("auto", "stretch", "content"))
     text_params.no_html_on_one_line(props["wrap"], unsafe_allow_html)
     props.update(body=_clean(body), unsafe_allow_html=unsafe_allow_html, help=help, anchors=bool(anchors))
-    return add_element("markdown", props)
+    return props
 
 
 @public

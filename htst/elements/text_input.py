@@ -18,7 +18,8 @@ from typing import Any, Callable
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.durations import to_seconds
 from ..runtime.widget_spec import WidgetSpec, spec_of
-from ..runtime.widgets import base_props, draw_widget, register_widget
+from ..runtime.nodes import props_by_args
+from ..runtime.widgets import draw_widget, look_props, register_widget
 from . import icons, input_params, sizing
 from .block import public
 
@@ -184,11 +185,20 @@ def text_input(label: str, value: str | None = "", max_chars: int | None = None,
         autocomplete = type_autocomplete
     if placeholder is None:
         placeholder = type_placeholder
-    props = base_props(meta, label, help, disabled, label_visibility)
+    look = _look(
+        meta.id, meta.key, meta.keeping, label, help, disabled, label_visibility,
+        max_chars, input_type, placeholder, autocomplete, shown_icon, must, pattern, message, size,
+        None if meta.form is not None else pause,  # a form sends on submit only
+    )
+    draw_widget(ctx, meta, current, look)
+    return current
+
+
+@props_by_args
+def _look(wid: str, key: str | None, keeping: Any, label: Any, help: str | None, disabled: Any, label_visibility: str, max_chars: int | None, input_type: str, placeholder: Any, autocomplete: str | None, icon: str | None, must: bool, pattern: str | None, message: str | None, size: Any, live: int | None) -> dict[str, Any]:
+    props = look_props(wid, key, keeping, label, help, disabled, label_visibility)
     props.update(max_chars=max_chars, input_type=input_type,
                  placeholder=str(placeholder) if placeholder not in (None, "") else None,
-                 autocomplete=autocomplete or None, icon=shown_icon, required=must,
-                 pattern=pattern, message=message, width=size,
-                 live=None if meta.form is not None else pause)  # a form sends on submit only
-    draw_widget(ctx, meta, current, props)
-    return current
+                 autocomplete=autocomplete or None, icon=icon, required=must,
+                 pattern=pattern, message=message, width=size, live=live)
+    return props

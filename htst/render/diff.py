@@ -37,4 +37,15 @@ def diff(node: Node, old: dict[str, Any], new: dict[str, Any], changed: list[Nod
     new[node.id] = sig
     if node.children:
         for child in node.children:
-            diff(child, old, new, changed, sent, before)
+            if child.children is not None:
+                diff(child, old, new, changed, sent, before)
+                continue
+            # A leaf, inlined: most of a page is leaves, and a call each is most of the diff.
+            sig = child.props
+            if not sent:
+                shown = old.get(child.id, _MISSING)
+                if shown is not sig and shown != sig:
+                    changed.append(child)
+                    if before is not None and shown is not _MISSING:
+                        before[child.id] = shown
+            new[child.id] = sig

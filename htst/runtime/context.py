@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import NoSessionContext
 from .interrupt import ScriptThread
-from .nodes import Node, shared_props
+from .nodes import Node, SharedProps, shared_props
 
 if TYPE_CHECKING:
     from .app import AppScript
@@ -145,7 +145,8 @@ class RunContext:
         """Draw a node at the cursor. `props` must not be changed afterwards (they may be shared)."""
         if self.control.cancelled:  # `checkpoint()`, inlined: every element passes here
             raise ScriptInterrupted()
-        props = shared_props(props)
+        if props.__class__ is not SharedProps:  # (`type` is this method's argument)
+            props = shared_props(props)
         target = self.stack[-1]
         if self.fragment_run is not None and target.fragment != self.fragment_run and target not in self.touched:
             self.touched.append(target)  # a fragment writing to an outside container

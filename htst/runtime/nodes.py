@@ -6,8 +6,10 @@ write HTML themselves; `render/` turns nodes into HTML, AppTest reads them direc
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
 
@@ -126,3 +128,46 @@ def shared_props(props: dict[str, Any]) -> dict[str, Any]:
         if len(_SHARED_PROPS) >= _LIMIT:
             _SHARED_PROPS.clear()  # only sharing is lost: every node keeps its dict
         return _SHARED_PROPS.setdefault(key, SharedProps(props))
+
+
+# Types whose value says all there is (immutable, equal when alike): props built from
+# them can be kept for them. `value_type` adds one (a frozen dataclass of such values).
+_PLAIN: set[type] = {str, int, float, bool, type(None)}
+
+
+def value_type(cls: type) -> type:
+    _PLAIN.add(cls)
+    return cls
+
+
+def _plain(values: tuple) -> bool:
+    return all(type(v) in _PLAIN or (type(v) is tuple and _plain(v)) for v in values)
+
+
+def props_by_args(build: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+    """`build`'s shared props, built once for each set of arguments: for elements whose
+    props depend on their arguments alone (a markdown line drawn again in every run).
+
+    `build` must read nothing but its arguments. The key holds their types (1, 1.0 and
+    True build differently). Only plain arguments (str, numbers, None, tuples of them,
+    `value_type`s) are kept: an object's str can change between runs while its hash
+    does not, so props built from one are built again each time.
+    """
+    cache: dict[tuple, dict[str, Any]] = {}
+
+    @functools.wraps(build)
+    def props(*args: Any) -> dict[str, Any]:
+        try:
+            key = (*args, *map(type, args))
+            found = cache.get(key)
+        except TypeError:
+            return shared_props(build(*args))
+        if found is None:
+            found = shared_props(build(*args))
+            if type(found) is SharedProps and _plain(args):
+                if len(cache) >= _LIMIT:
+                    cache.clear()
+                cache[key] = found
+        return found
+
+    return props

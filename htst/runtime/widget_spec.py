@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from ..errors import InvalidWidgetValue
+from .nodes import value_type
 
 
 class _Nothing:
@@ -189,6 +190,7 @@ def spec_of(cls: type[WidgetSpec], *args: Any) -> WidgetSpec:
     return found
 
 
+@value_type
 @dataclass(frozen=True, slots=True)
 class Keeping:
     """How a keyed widget's value outlives a run (Streamlit 1.67's widget parameters).

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
 from . import enum_coercion, forms, url_binding
 from .context import RunContext, current
-from .nodes import Node
+from .nodes import Node, SharedProps, shared_props
 from .widget_spec import Keeping, WidgetMeta, WidgetSpec
 
 _IDS: dict[tuple, str] = {}
@@ -136,23 +136,28 @@ def _options_value(ctx: RunContext, meta: WidgetMeta, previous: WidgetMeta | Non
 
 
 def base_props(meta: WidgetMeta, label: str, help: str | None, disabled: bool, label_visibility: str) -> dict:
+    """The props every widget has, in a new dict the element adds its own to."""
+    return dict(look_props(meta.id, meta.key, meta.keeping, label, help, disabled, label_visibility))
+
+
+def look_props(wid: str, key: str | None, keeping: Keeping | None, label: Any, help: str | None, disabled: Any, label_visibility: str) -> dict:
+    """`base_props` from plain arguments, for an element's `props_by_args` builder."""
     if label_visibility not in ("visible", "hidden", "collapsed"):
         raise HtstAPIException(
             f"Unsupported label_visibility option '{label_visibility}'. "
             "Valid values are 'visible', 'hidden' or 'collapsed'."
         )
     props = {
-        "wid": meta.id,
-        "key": meta.key,
+        "wid": wid,
+        "key": key,
         "label": str(label),
         "help": help,
         "disabled": bool(disabled),
         "label_visibility": label_visibility,
     }
-    keeping = meta.keeping
     if keeping is not None:
         # htst.js: a change waits for the next rerun; a bound value shows in the URL at once.
-        props["ignore"], props["bind"] = keeping.ignore, meta.key if keeping.bind else None
+        props["ignore"], props["bind"] = keeping.ignore, key if keeping.bind else None
         if keeping.labels:
             props["bind_labels"] = keeping.labels
     return props
@@ -171,25 +176,36 @@ def drawable_value(ctx: RunContext, meta: WidgetMeta, value: Any, default: Any, 
         return default, meta.serialize(default)
 
 
-def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict, *, container: bool = False) -> Node:
+def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict, *, container: bool = False, extra: Callable[[Any], dict] | None = None) -> Node:
     """Add the widget's node; `raw` is what the browser's form field holds and sends back,
     `invalid` why the last post's field for it was refused (`WidgetSpec.refuse`).
+
+    `props` is either the element's own dict, which gets `raw`, or its shared look (made
+    by a `props_by_args` builder): then the props with `raw` are shared too, built once
+    for each look and value. `extra(value)` gives the props that follow the value
+    besides `raw` (a slider's formatted value).
 
     The node keeps the value the script got back (`node.data`): AppTest and the JSON
     answer read it, HTML never does. A `container` widget (an expander or tabs with
     `on_change`) holds elements too.
     """
-    meta.raw = meta.shown(value)
+    refusal = ctx.state.take_refusal(meta.id)
+    if props.__class__ is SharedProps and refusal is None and meta.previous is None:
+        props, meta.raw = _drawn(props, meta, value, extra)
+    else:
+        if props.__class__ is SharedProps:
+            props = dict(props)
+        meta.raw = props["raw"] = meta.shown(value)
+        if extra is not None:
+            props.update(extra(value))
+        if refusal is not None:
+            # A field the last post could not apply: shown as posted, with the reason, while
+            # the value (and `meta.raw`, so posting it again is refused again) stays.
+            props["raw"], why = refusal
+            if why:
+                props["invalid"] = why
     meta.value = value
     meta.disabled = bool(props.get("disabled", False))
-    props["raw"] = meta.raw
-    refusal = ctx.state.take_refusal(meta.id)
-    if refusal is not None:
-        # A field the last post could not apply: shown as posted, with the reason, while
-        # the value (and `meta.raw`, so posting it again is refused again) stays.
-        props["raw"], why = refusal
-        if why:
-            props["invalid"] = why
     node = ctx.add(meta.spec.kind, props, container=container)
     node.data = value
     for recorder in ctx.widget_recorders:
@@ -199,3 +215,32 @@ def draw_widget(ctx: RunContext, meta: WidgetMeta, value: Any, props: dict, *, c
         if info is not None:
             info.drawn(meta.id, node)
     return node
+
+
+# (id(look), value, type(value)) -> (look, spec, props, raw): a widget's drawn props.
+_DRAWN: dict[tuple, tuple] = {}
+
+
+def _drawn(look: dict, meta: WidgetMeta, value: Any, extra: Callable[[Any], dict] | None) -> tuple[dict, Any]:
+    """A shared look with the value's `raw` (and `extra`), and that raw.
+
+    Kept by the look's identity (the entry holds the look, so the id is not reused
+    while it is kept) and the spec's (specs are shared, and the raw is theirs).
+    """
+    try:
+        key = (id(look), value, type(value))
+        found = _DRAWN.get(key)
+    except TypeError:
+        key, found = None, None
+    if found is not None and found[0] is look and found[1] is meta.spec:
+        return found[2], found[3]
+    raw = meta.shown(value)
+    props = {**look, "raw": raw}
+    if extra is not None:
+        props.update(extra(value))
+    props = shared_props(props)
+    if key is not None and props.__class__ is SharedProps:
+        if len(_DRAWN) >= _IDS_LIMIT:
+            _DRAWN.clear()
+        _DRAWN[key] = (look, meta.spec, props, raw)
+    return props, raw

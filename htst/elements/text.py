@@ -92,16 +92,26 @@ def _markdown_props(body: Any, unsafe_allow_html: bool, help: str | None, width:
 
 @public
 def caption(body: Any, unsafe_allow_html: bool = False, *, help: str | None = None, width: Any = "stretch", text_alignment: str = "left", wrap: bool = True) -> Block:
+    return add_element("caption", _caption_props(body, unsafe_allow_html, help, width, text_alignment, wrap))
+
+
+@props_by_args
+def _caption_props(body: Any, unsafe_allow_html: bool, help: str | None, width: Any, text_alignment: Any, wrap: Any) -> dict[str, Any]:
     props = _text_props(width, text_alignment, wrap)
     text_params.no_html_on_one_line(props["wrap"], unsafe_allow_html)
     props.update(body=_clean(body), unsafe_allow_html=unsafe_allow_html, help=help)
-    return add_element("caption", props)
+    return props
 
 
 @public
 def text(body: Any, *, help: str | None = None, width: Any = "content", text_alignment: str = "left", wrap: bool = True) -> Block:
     """Fixed-width, preformatted text; nothing in it is interpreted."""
-    return add_element("text", {"body": str(body), "help": help, **_text_props(width, text_alignment, wrap)})
+    return add_element("text", _plain_text_props(body, help, width, text_alignment, wrap))
+
+
+@props_by_args
+def _plain_text_props(body: Any, help: str | None, width: Any, text_alignment: Any, wrap: Any) -> dict[str, Any]:
+    return {"body": str(body), "help": help, **_text_props(width, text_alignment, wrap)}
 
 
 @public

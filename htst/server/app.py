@@ -110,7 +110,7 @@ class HtstSite:
         finished = live.done.wait(PAGE_FIRST_LOOK if is_browser_navigation() else None)
         # An unknown (or differently spelled) pathname: the address bar shows the page shown.
         moved = finished and tab.session.page != path
-        html = self._page_html(visit, live, attach=not finished, address=self._new_url(tab, url_for(".page")) if moved else None)
+        html = self._page_html(visit, live, attach=not finished, address=self._new_url(tab) if moved else None)
         tab.session.query_params.dirty = False
         tab.shown_page = tab.session.page if finished else path
         return self._finish(Response(html, content_type=HTML), visit)
@@ -242,8 +242,8 @@ class HtstSite:
         """htmx: the changed nodes as partials, or an event stream if the run takes a while."""
         if live is None:
             return Response(status=204)
-        page_url = url_for(".page")  # the stream is sent after this request context ends
         if not live.done.wait(FIRST_LOOK):
+            page_url = url_for(".page")  # the stream is sent after this request context ends
             events = self.runner.stream(live, lambda tab: (self._moved(tab), self._new_url(tab, page_url)))
             response = Response(events, content_type="text/event-stream; charset=utf-8")
             response.headers["Cache-Control"] = "no-cache"
@@ -255,7 +255,7 @@ class HtstSite:
         response = Response(body, status=200 if body else 204, content_type=HTML)
         response.headers["X-Htst-Run"] = str(live.number)
         moved = self._moved(live.tab)
-        url = self._new_url(live.tab, page_url)
+        url = self._new_url(live.tab)
         if url is not None:
             # A page switch is a new history entry (Back returns); a query change is not.
             response.headers["HX-Push-Url" if moved else "HX-Replace-Url"] = url
@@ -306,15 +306,16 @@ class HtstSite:
         return tab.session.page != tab.shown_page and tab.session.page_not_found is None
 
     @staticmethod
-    def _new_url(tab: Tab, page_url: str) -> str | None:
-        """The tab's new address when the run changed the page or the query params (once)."""
+    def _new_url(tab: Tab, page_url: str | None = None) -> str | None:
+        """The tab's new address when the run changed the page or the query params (once).
+        `page_url`: the app's address (default: this request's)."""
         params, page = tab.session.query_params, tab.session.page
         if not params.dirty and page == tab.shown_page:
             return None
         params.dirty = False
         tab.shown_page = page
         query = params.query_string()
-        return page_url + page + (f"?{query}" if query else "")
+        return (page_url if page_url is not None else url_for(".page")) + page + (f"?{query}" if query else "")
 
     def _urls(self) -> dict[str, str]:
         base = url_for(".page").rstrip("/")

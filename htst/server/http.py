@@ -39,7 +39,17 @@ def too_large(_error: Exception) -> Response:
 
 def accepts_gzip(req: Any) -> bool:
     """Whether the client takes gzip (`gzip;q=0` and `identity` only say it does not)."""
-    return req.accept_encodings["gzip"] > 0
+    header = req.headers.get("Accept-Encoding", "")
+    found = _ACCEPTS_GZIP.get(header)
+    if found is None:
+        if len(_ACCEPTS_GZIP) >= 1_000:
+            _ACCEPTS_GZIP.clear()
+        found = _ACCEPTS_GZIP[header] = req.accept_encodings["gzip"] > 0
+    return found
+
+
+# Accept-Encoding header -> whether it takes gzip: a browser sends the same one every time.
+_ACCEPTS_GZIP: dict[str, bool] = {}
 
 
 def maybe_gzip(response: Response) -> Response:

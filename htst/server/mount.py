@@ -54,6 +54,8 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
     limit = megabytes(config["server.maxUploadSize"])
     field_limit = megabytes(config["server.maxMessageSize"])
 
+    media_root: list[str | None] = [None]
+
     @bp.before_request
     def _limit_body() -> None:
         # The mount's own limits, so a host site's other routes keep theirs. Without the
@@ -61,8 +63,11 @@ def blueprint(script: str | os.PathLike, *, config: Config | None = None, name: 
         # that htmx posts as multipart.
         request.max_content_length = limit
         request.max_form_memory_size = field_limit
-        # Templates link media under the mount point (the same for every request).
-        site.renderer.env.globals["media_base"] = url_for(".page").rstrip("/") + "/_htst/media"
+        # Templates link media under the mount point (the same for every request but
+        # behind a proxy that forwards another prefix).
+        if media_root[0] != request.script_root:
+            media_root[0] = request.script_root
+            site.renderer.env.globals["media_base"] = url_for(".page").rstrip("/") + "/_htst/media"
 
     @bp.after_request
     def _log_request(response: Response) -> Response:

@@ -216,13 +216,15 @@ def command(fn: F) -> F:
         if ctx is None or ctx.call is not None:
             return fn(*args, **kwargs)  # outside a run, or inside a command that holds the lock
         control = ctx.control
-        with control.lock:
-            ctx.call = (fn, args, kwargs)
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                ctx.call = None
-                control.dirty = True
+        lock = control.lock
+        lock.acquire()  # (not `with`: this runs for every command, and a `with` costs more)
+        ctx.call = (fn, args, kwargs)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            ctx.call = None
+            control.dirty = True
+            lock.release()
 
     locked.__htst_command__ = True  # type: ignore[attr-defined]
     return locked  # type: ignore[return-value]

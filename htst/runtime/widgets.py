@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
 from . import enum_coercion, forms, url_binding
-from .context import RunContext, current
+from .context import RunContext, ScriptInterrupted, current
 from .nodes import Node, SharedProps, shared_props
 from .widget_spec import Keeping, WidgetMeta, WidgetSpec
 
@@ -64,7 +64,8 @@ def register_widget(
     `runner.enumCoercion` allows.
     """
     ctx = current()
-    ctx.checkpoint()
+    if ctx.control.cancelled:  # `ctx.checkpoint()`, inlined: every widget passes here
+        raise ScriptInterrupted()
     kind = spec.kind
     key = None if key is None else str(key)
     if callback is not None and not callable(callback):
@@ -96,10 +97,10 @@ def register_widget(
     ctx.widget_ids.add(wid)
     meta = WidgetMeta(
         wid, key, spec, callback,
-        args=tuple(args) if args is not None else (),
-        kwargs=dict(kwargs) if kwargs else None,
-        form=container.form,
-        fragment=container.fragment,
+        tuple(args) if args is not None else (),
+        dict(kwargs) if kwargs else None,
+        container.form,
+        container.fragment,
     )
     previous = ctx.state.widget_meta(wid) if options is not None else None
     if keeping is not None:

@@ -17,8 +17,8 @@ from typing import Any, Callable
 
 from ..errors import HtstAPIException, InvalidWidgetValue
 from ..runtime.durations import to_seconds
-from ..runtime.widget_spec import WidgetSpec, spec_of
 from ..runtime.nodes import props_by_args
+from ..runtime.widget_spec import WidgetSpec, spec_of
 from ..runtime.widgets import draw_widget, look_props, register_widget
 from . import icons, input_params, sizing
 from .block import public

@@ -95,6 +95,9 @@ class SharedProps(dict):
 _IDS: dict[tuple[str, int], str] = {}
 _SHARED_PROPS: dict[tuple, SharedProps] = {}
 _LIMIT = 100_000
+# Entries of each shortcut to shared props (`props_by_args`, a widget's props per value):
+# fewer, as they only save rebuilding what `_SHARED_PROPS` shares anyway.
+KEPT_LIMIT = 10_000
 _lock = threading.Lock()
 
 
@@ -165,8 +168,8 @@ def props_by_args(build: Callable[..., dict[str, Any]]) -> Callable[..., dict[st
         if found is None:
             found = shared_props(build(*args))
             if type(found) is SharedProps and _plain(args):
-                if len(cache) >= _LIMIT:
-                    cache.clear()
+                if len(cache) >= KEPT_LIMIT:
+                    cache.clear()  # a shortcut lost: `shared_props` still shares the dicts
                 cache[key] = found
         return found
 

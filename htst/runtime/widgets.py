@@ -14,7 +14,7 @@ from typing import Any, Callable
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
 from . import enum_coercion, forms, url_binding
 from .context import RunContext, ScriptInterrupted, current
-from .nodes import Node, SharedProps, shared_props
+from .nodes import KEPT_LIMIT, Node, SharedProps, shared_props
 from .widget_spec import Keeping, WidgetMeta, WidgetSpec
 
 _IDS: dict[tuple, str] = {}
@@ -241,7 +241,7 @@ def _drawn(look: dict, meta: WidgetMeta, value: Any, extra: Callable[[Any], dict
         props.update(extra(value))
     props = shared_props(props)
     if key is not None and props.__class__ is SharedProps:
-        if len(_DRAWN) >= _IDS_LIMIT:
+        if len(_DRAWN) >= KEPT_LIMIT:
             _DRAWN.clear()
         _DRAWN[key] = (look, meta.spec, props, raw)
     return props, raw

@@ -219,10 +219,11 @@ _PLANS: dict[tuple, _SliderPlan] = {}
 
 def _slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None) -> _SliderPlan:
     """The checked plan for these arguments; cached (most sliders pass the same ones in
-    every run), keyed with the types too, since 1 == 1.0 == True."""
+    every run), keyed with the types too, since 1 == 1.0 == True, and the time zones, since
+    an aware datetime equals the same instant in another zone."""
     args = (min_value, max_value, tuple(value) if isinstance(value, list) else value, step, format)
     try:
-        key = (args, tuple(map(type, args)), type(value))
+        key = (args, tuple(map(type, args)), type(value), _zones(args))
         found = _PLANS.get(key)
     except TypeError:
         return _make_slider_plan(min_value, max_value, value, step, format)
@@ -231,6 +232,14 @@ def _slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, format: 
             _PLANS.clear()
         found = _PLANS[key] = _make_slider_plan(min_value, max_value, value, step, format)
     return found
+
+
+def _zones(args: tuple) -> tuple | None:
+    """The time zones of the datetimes and times among a slider's arguments (None: none)."""
+    zones = tuple(getattr(a, "tzinfo", None) for a in args)
+    if isinstance(args[2], tuple):
+        zones += tuple(getattr(v, "tzinfo", None) for v in args[2])
+    return zones if any(zones) else None
 
 
 def _make_slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None) -> _SliderPlan:

@@ -133,8 +133,8 @@ def shared_props(props: dict[str, Any]) -> dict[str, Any]:
         return _SHARED_PROPS.setdefault(key, SharedProps(props))
 
 
-# Types whose value says all there is (immutable, equal when alike): props built from
-# them can be kept for them. `value_type` adds one (a frozen dataclass of such values).
+# Types whose value says all there is (immutable, equal only when alike): props built
+# from them can be kept for them. `value_type` adds one (a frozen dataclass of such values).
 _PLAIN: set[type] = {str, int, float, bool, type(None)}
 
 
@@ -143,8 +143,20 @@ def value_type(cls: type) -> type:
     return cls
 
 
-def _plain(values: tuple) -> bool:
-    return all(type(v) in _PLAIN or (type(v) is tuple and _plain(v)) for v in values)
+def plain(values: tuple) -> bool:
+    """Whether props drawn from these values can be kept for any values equal to them.
+
+    Not for objects (a str that changes while the hash does not; aware datetimes equal
+    across time zones), nor for a float zero: 0.0 == -0.0, but they print apart.
+    """
+    for value in values:
+        kind = type(value)
+        if kind is tuple:
+            if not plain(value):
+                return False
+        elif kind not in _PLAIN or (kind is float and value == 0.0):
+            return False
+    return True
 
 
 def props_by_args(build: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
@@ -152,9 +164,8 @@ def props_by_args(build: Callable[..., dict[str, Any]]) -> Callable[..., dict[st
     props depend on their arguments alone (a markdown line drawn again in every run).
 
     `build` must read nothing but its arguments. The key holds their types (1, 1.0 and
-    True build differently). Only plain arguments (str, numbers, None, tuples of them,
-    `value_type`s) are kept: an object's str can change between runs while its hash
-    does not, so props built from one are built again each time.
+    True build differently). Only `plain` arguments are kept (str, numbers, None, tuples
+    of them, `value_type`s): props built from others are built again each time.
     """
     cache: dict[tuple, dict[str, Any]] = {}
 
@@ -167,7 +178,7 @@ def props_by_args(build: Callable[..., dict[str, Any]]) -> Callable[..., dict[st
             return shared_props(build(*args))
         if found is None:
             found = shared_props(build(*args))
-            if type(found) is SharedProps and _plain(args):
+            if type(found) is SharedProps and plain(args):
                 if len(cache) >= KEPT_LIMIT:
                     cache.clear()  # a shortcut lost: `shared_props` still shares the dicts
                 cache[key] = found

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from ..errors import DuplicateWidgetID, HtstAPIException, InvalidWidgetValue
 from . import enum_coercion, forms, url_binding
 from .context import RunContext, ScriptInterrupted, current
-from .nodes import KEPT_LIMIT, Node, SharedProps, shared_props
+from .nodes import KEPT_LIMIT, Node, SharedProps, plain, shared_props
 from .widget_spec import Keeping, WidgetMeta, WidgetSpec
 
 _IDS: dict[tuple, str] = {}
@@ -226,7 +226,8 @@ def _drawn(look: dict, meta: WidgetMeta, value: Any, extra: Callable[[Any], dict
     """A shared look with the value's `raw` (and `extra`), and that raw.
 
     Kept by the look's identity (the entry holds the look, so the id is not reused
-    while it is kept) and the spec's (specs are shared, and the raw is theirs).
+    while it is kept) and the spec's (specs are shared, and the raw is theirs), for
+    `plain` values only (equal datetimes in two time zones show apart).
     """
     try:
         key = (id(look), value, type(value))
@@ -240,7 +241,7 @@ def _drawn(look: dict, meta: WidgetMeta, value: Any, extra: Callable[[Any], dict
     if extra is not None:
         props.update(extra(value))
     props = shared_props(props)
-    if key is not None and props.__class__ is SharedProps:
+    if key is not None and props.__class__ is SharedProps and plain((value,)):
         if len(_DRAWN) >= KEPT_LIMIT:
             _DRAWN.clear()
         _DRAWN[key] = (look, meta.spec, props, raw)

@@ -49,6 +49,43 @@ def test_equal_arguments_of_other_types_are_drawn_as_their_type():
     assert at.slider(key="b").value == 1.0 and type(at.slider(key="b").value) is float
 
 
+def test_values_that_are_equal_but_print_apart_are_drawn_as_themselves():
+    # 0.0 == -0.0, and an aware datetime equals the same instant in another time zone.
+    at = AppTest.from_string(
+        """
+        import datetime as dt
+        import htst as st
+
+        st.markdown(0.0)
+        st.markdown(-0.0)
+        noon = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
+        later = noon.astimezone(dt.timezone(dt.timedelta(hours=5)))
+        st.slider("When", noon - dt.timedelta(days=1), noon + dt.timedelta(days=1), noon, key="utc", format="HH:mm")
+        st.slider("When", later - dt.timedelta(days=1), later + dt.timedelta(days=1), later, key="east", format="HH:mm")
+        """
+    ).run()
+    assert [m.value for m in at.markdown] == ["0.0", "-0.0"]
+    assert at.slider(key="utc").display == "12:00" and at.slider(key="east").display == "17:00"
+
+
+def test_a_widget_value_equal_to_the_last_but_in_another_time_zone_shows_its_own_zone():
+    at = AppTest.from_string(
+        """
+        import datetime as dt
+        import htst as st
+
+        noon = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
+        later = noon.astimezone(dt.timezone(dt.timedelta(hours=5)))
+        st.session_state.when = later if st.session_state.get("east") else noon
+        st.slider("When", noon - dt.timedelta(days=1), noon + dt.timedelta(days=1), key="when", format="HH:mm")
+        """
+    ).run()
+    assert at.slider(key="when").display == "12:00"
+    at.session_state["east"] = True
+    at.run()
+    assert at.slider(key="when").display == "17:00"
+
+
 SLIDER = """
 import htst as st
 

@@ -235,11 +235,13 @@ def _slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, format: 
 
 
 def _zones(args: tuple) -> tuple | None:
-    """The time zones of the datetimes and times among a slider's arguments (None: none)."""
-    zones = tuple(getattr(a, "tzinfo", None) for a in args)
-    if isinstance(args[2], tuple):
-        zones += tuple(getattr(v, "tzinfo", None) for v in args[2])
-    return zones if any(zones) else None
+    """The time zones of a datetime or time slider's arguments (None for other sliders)."""
+    value = args[2]
+    first = value[0] if type(value) is tuple and value else value
+    if not isinstance(first, (datetime.datetime, datetime.time)):
+        return None
+    ends = value if type(value) is tuple else ()
+    return tuple(getattr(a, "tzinfo", None) for a in (*args, *ends))
 
 
 def _make_slider_plan(min_value: Any, max_value: Any, value: Any, step: Any, format: str | None) -> _SliderPlan:

@@ -70,10 +70,27 @@ def render_markdown(
     made from its text (:func:`heading_id`), so ``#fragment`` links reach it, and True
     also adds a link to it (shown on hover), as ``st.markdown(anchors=True)`` does.
     """
+    if _PLAIN_LINE.fullmatch(body) and "www." not in body:
+        # What markdown-it makes of it, byte for byte (tests/render/test_markdown.py).
+        text = _CODE_SPAN.sub(r"<code>\1</code>", body) if "`" in body else body
+        return text if inline else f"<p>{text}</p>\n"
     md = _MD_UNSAFE if unsafe_allow_html else _MD_SAFE
     if inline:
         return str(md.renderInline(body))
     return str(md.render(body, {"anchors": anchors}))
+
+
+# One line that no markdown rule touches but code spans (a changing line such as
+# "Count =  `5`", parsed anew on each change, skips the parser): letters, digits, spaces
+# between them, punctuation with no meaning there, and `code` spans between single
+# backticks of text that needs no escaping. Not first: a digit run with "." or ")" (a
+# list). Nowhere: other markup characters (* _ [ ] < > & ~ $ : @ " | # and the
+# backslash), leading or trailing spaces, a line break, "www." (a bare link).
+_CODE_SPAN = re.compile(r"(?<!`)`([^`\s&<>\"](?:[^`\r\n&<>\"]*[^`\s&<>\"])?)`(?!`)")
+_PLAIN_LINE = re.compile(
+    r"(?![0-9]+[.)](?: |$))(?:[^\W_]|" + _CODE_SPAN.pattern + r")"
+    r"(?: *(?:[^\W_]|[,.;?!=%+\-/()']|" + _CODE_SPAN.pattern + r"))*"
+)
 
 
 _DECAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")

@@ -273,3 +273,49 @@ def test_results_are_cached() -> None:
     body = "cached **text** :smile:"
     assert render_markdown(body) is render_markdown(body)
     assert render_label(body) is render_label(body)
+
+
+# Lines a changing st.write/st.markdown often shows, and lines that only look plain.
+_LINES = [
+    "Count = 5", "Count =  5", "Level is 42", "1.5 kg", "2+2=4 (mostly)", "it's 50% off!",
+    "a/b; c, d? e.", "Ünïcödé 42", "x - y", "1. item", "1) item", "123456789. item",
+    "42", "www.example.com", "see www.example.com", "mail a@b.co", "https://x.org",
+    "a ", " a", "a\nb", "a  \nb", "#tag", "a # b", "- x", "+ x", "> q", "a *b*", "a_b_",
+    "`x`", "[x](y)", "<b>x</b>", "a &amp; b", "a \\* b", "~~x~~", "$x$", ":smile:",
+    ":red[x]", "a | b", 'say "hi"', "x:y", "= x", "a\tb", "tab\t", "9 lives",
+    "Count =  `1`", "`5`", "`1.` first", "a `b c` d", "`a  b`", "` a `", "`a`b`", "``a``",
+    "`a\rb`", "`<b>`", "`a*b*`", "`:smile:`", "x`y`z", "`www.x.org`", "`a``b`", "`a /``=`",
+]
+
+
+@pytest.mark.parametrize("line", _LINES)
+def test_a_line_the_parser_is_skipped_for_renders_as_the_parser_renders_it(line):
+    # render_markdown skips markdown-it for lines no rule touches; the result must be
+    # byte for byte what markdown-it makes of them, in both modes.
+    from htst.render import markdown
+
+    for anchors in (None, True):
+        assert render_markdown(line, anchors=anchors) == str(markdown._MD_SAFE.render(line, {"anchors": anchors}))
+    assert render_markdown(line, inline=True) == str(markdown._MD_SAFE.renderInline(line))
+
+
+def test_changing_plain_lines_skip_the_parser():
+    from htst.render import markdown
+
+    assert all(markdown._PLAIN_LINE.fullmatch(line) for line in ("Count =  5", "Count =  `5`", "Level is 42", "1.5 kg", "it's 50% off!"))
+    assert not any(markdown._PLAIN_LINE.fullmatch(line) for line in ("1. item", "a ", "a *b*", "x:y", 'say "hi"'))
+
+
+def test_random_lines_render_as_the_parser_renders_them():
+    # Lines built from the characters the shortcut allows and the ones it must refuse.
+    import random
+
+    from htst.render import markdown
+
+    rng = random.Random(7)
+    # All sorts of lines, then lines most of which take the shortcut.
+    for alphabet in ("aZé09 .,;?!=%+-/()'``" + "*_[]<>&~$:@\"|#\\\n\r\tw", "ab1 .`'-()\t"):
+        for _ in range(4000):
+            line = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+            assert render_markdown(line) == str(markdown._MD_SAFE.render(line, {"anchors": None})), repr(line)
+            assert render_markdown(line, inline=True) == str(markdown._MD_SAFE.renderInline(line)), repr(line)

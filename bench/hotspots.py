@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import multiprocessing as mp
 import re
 import shutil
 import subprocess
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import load
 from server import APPS, start
@@ -84,30 +86,21 @@ def find_py_spy() -> str | None:
     return shutil.which("py-spy") or (str(beside) if beside.exists() else None)
 
 
-def profile_server(app: str, seconds: float = 8.0, rate: int = 100, src: str | Path | None = None) -> dict[str, object]:
-    """py-spy (GIL holder) on the server while one tab interacts back to back; `src`: htst checkout."""
+def profile_server(app: str, seconds: float = 8.0, rate: int = 100, src: str | Path | None = None, sessions: int = 1) -> dict[str, object]:
+    """py-spy (GIL holder) on the server while tabs interact back to back; `src`: htst
+    checkout. One tab by default; `sessions` > 1 drives that many from `bench/load.py`'s
+    client processes (as its throughput run does), to see where the CPU goes under load."""
     spy = find_py_spy()
     if spy is None:
         raise RuntimeError("py-spy is not installed (pip install py-spy)")
-    with start(app, threads=4, src=src) as server, tempfile.TemporaryDirectory() as tmp:
-        tab = load.Tab(server.port)
-        tab.open()
-        action = load.INTERACTIONS[app](tab)
-        for _ in range(100):
-            action.step()
+    with start(app, threads=4 if sessions == 1 else 16, src=src) as server, tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "stacks.txt"
-        spy_proc = subprocess.Popen(
-            [spy, "record", "--pid", str(server.pid), "--format", "raw", "--function", "--gil", "--nonblocking",
-             "--rate", str(rate), "--duration", str(int(seconds) + 1), "--output", str(out)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        time.sleep(0.5)
-        steps, deadline = 0, time.monotonic() + seconds
-        while time.monotonic() < deadline and steps < 100_000:
-            action.step()
-            steps += 1
-        spy_proc.wait(timeout=seconds + 30)
-        tab.close()
+        command = [spy, "record", "--pid", str(server.pid), "--format", "raw", "--function", "--gil", "--nonblocking",
+                   "--rate", str(rate), "--duration", str(int(seconds) + 1), "--output", str(out)]
+        if sessions == 1:
+            steps = _one_tab(server, app, command, seconds)
+        else:
+            steps = _many_tabs(server, app, command, seconds, sessions)
         raw = out.read_text() if out.exists() else ""
         htst_file = server.htst_file
     result = summarize(raw)
@@ -116,6 +109,49 @@ def profile_server(app: str, seconds: float = 8.0, rate: int = 100, src: str | P
     result["rerun_children"] = children(raw, RERUN)
     result["render_children"] = children(raw, "Renderer._leaf (htst/render/html.py)")
     return result
+
+
+def _one_tab(server: Any, app: str, command: list[str], seconds: float) -> int:
+    tab = load.Tab(server.port)
+    tab.open()
+    action = load.INTERACTIONS[app](tab)
+    for _ in range(100):
+        action.step()
+    spy_proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    steps, deadline = 0, time.monotonic() + seconds
+    while time.monotonic() < deadline and steps < 100_000:
+        action.step()
+        steps += 1
+    spy_proc.wait(timeout=seconds + 30)
+    tab.close()
+    return steps
+
+
+def _many_tabs(server: Any, app: str, command: list[str], seconds: float, sessions: int) -> int:
+    """`sessions` tabs in 4 client processes; py-spy starts once every tab is open."""
+    processes = min(sessions, 4)
+    shares = [sessions // processes + (1 if i < sessions % processes else 0) for i in range(processes)]
+    start_at = time.time() + 2.0 + sessions * 0.01
+    stop_at = start_at + seconds + 2
+    ctx = mp.get_context("fork")
+    queue = ctx.Queue()
+    offsets = [0.0] * sessions
+    procs = []
+    for n in shares:
+        mine, offsets = offsets[:n], offsets[n:]
+        procs.append(ctx.Process(target=load._client_process, args=(server.port, app, mine, None, start_at, stop_at, 10**6, queue)))
+    for p in procs:
+        p.start()
+    time.sleep(max(0.0, start_at - time.time()) + 0.5)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=seconds + 30)
+    steps = 0
+    for _ in procs:
+        records, _cpu = queue.get(timeout=seconds + 120)
+        steps += sum(r["clicks"] for r in records)
+    for p in procs:
+        p.join(10)
+    return steps
 
 
 def profile_in_process(app: str, count: int = 300) -> str:
@@ -229,6 +265,7 @@ if __name__ == "__main__":
     parser.add_argument("--cprofile", action="store_true", help="profile in-process with cProfile instead")
     parser.add_argument("--phases", action="store_true", help="time htst's phases in-process instead")
     parser.add_argument("--htst-src", default=None, help="checkout whose htst the profiled server imports (py-spy only)")
+    parser.add_argument("--sessions", type=int, default=1, help="tabs interacting at once (py-spy only; default 1)")
     args = parser.parse_args()
     if args.phases:
         for phase, ms in phase_breakdown(args.app).items():
@@ -237,5 +274,5 @@ if __name__ == "__main__":
     if args.cprofile or find_py_spy() is None:
         print(profile_in_process(args.app))
     else:
-        print_summary(args.app, profile_server(args.app, args.seconds, src=args.htst_src))
+        print_summary(args.app, profile_server(args.app, args.seconds, src=args.htst_src, sessions=args.sessions))
     sys.exit(0)

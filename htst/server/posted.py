@@ -8,6 +8,7 @@ it. Uploaded files keep the name the browser sent: it is data, never part of a p
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl
 
 from flask import Request
 from werkzeug.datastructures import FileStorage
@@ -26,6 +27,8 @@ BROWSER = "_htst_ctx"  # st.context's time zone, offset, locale and theme, as th
 
 
 def read_fields(request: Request) -> Fields:
+    if request.mimetype == "application/x-www-form-urlencoded":
+        return Fields(_urlencoded(request))  # how htmx posts every interaction but uploads
     values: dict[str, list[str]] = {}
     for name, value in request.form.items(multi=True):
         if name:
@@ -36,6 +39,21 @@ def read_fields(request: Request) -> Fields:
             posted = PostedFile(sent_filename(storage), storage.mimetype or None, storage.read())
             files.setdefault(name, []).append(posted)
     return Fields(values, files)
+
+
+def _urlencoded(request: Request) -> dict[str, list[str]]:
+    """What Werkzeug's form parser makes of a url-encoded body, without its machinery: the
+    same limit (`request.stream` refuses a body over `max_content_length`), the same
+    decoding, and, as there, a body that is not UTF-8 is an empty form."""
+    try:
+        text = request.get_data(cache=False).decode()
+    except UnicodeDecodeError:
+        return {}
+    values: dict[str, list[str]] = {}
+    for name, value in parse_qsl(text, keep_blank_values=True, errors="werkzeug.url_quote"):
+        if name:
+            values.setdefault(name, []).append(value)
+    return values
 
 
 # One parameter of a Content-Disposition header: a quoted string (kept raw) or a token.

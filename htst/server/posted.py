@@ -1,8 +1,9 @@
 """A request's body as `Fields`, the input of `runtime.apply`.
 
-Werkzeug parses the body (url-encoded or multipart, within the blueprint's limits);
-a part without a usable name is malformed and dropped here, so nothing below ever sees
-it. Uploaded files keep the name the browser sent: it is data, never part of a path.
+A url-encoded body (every htmx post but uploads) is read here as Werkzeug would read it;
+Werkzeug parses multipart bodies. Both keep the blueprint's limits. A part without a
+usable name is malformed and dropped here, so nothing below ever sees it. Uploaded files
+keep the name the browser sent: it is data, never part of a path.
 """
 
 from __future__ import annotations

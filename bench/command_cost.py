@@ -21,6 +21,11 @@ SCRIPTS = {
     "text_input": "for i in range(100):\n    st.text_input(f'T{i}', 'hello', key=f't{i}')\n",
     "checkbox": "for i in range(100):\n    st.checkbox(f'C{i}', key=f'c{i}')\n",
     "markdown": "for i in range(100):\n    st.markdown(f'Line **{i}** of the page')\n",
+    "number_input": "for i in range(100):\n    st.number_input(f'N{i}', 0, 100, 5, key=f'n{i}')\n",
+    "selectbox": "for i in range(100):\n    st.selectbox(f'B{i}', ['a', 'b', 'c'], key=f'b{i}')\n",
+    "radio": "for i in range(100):\n    st.radio(f'R{i}', ['a', 'b', 'c'], key=f'r{i}')\n",
+    "text_area": "for i in range(100):\n    st.text_area(f'A{i}', 'hello', key=f'a{i}')\n",
+    "button": "for i in range(100):\n    st.button(f'B{i}', key=f'b{i}')\n",
     "empty": "for i in range(100):\n    pass\n",
 }
 

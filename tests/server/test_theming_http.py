@@ -123,20 +123,23 @@ def test_a_theme_appears_and_goes_without_a_reload(project, open_tab) -> None:
     assert head_partials(body) == ['<script>document.documentElement.removeAttribute("data-theme")</script>']
 
 
-def test_a_half_saved_config_keeps_the_theme(project, open_tab, caplog: pytest.LogCaptureFixture) -> None:
-    app, config_file = project('[theme]\nprimaryColor = "#1F6FEB"\n')
+def _rerun_after_editing(project, open_tab, caplog, before: str, after: str, level: int) -> tuple[str, str]:
+    """A tab opened on config `before`, the file then saved as `after`, and a rerun: its
+    answer and what htst.theme logged at `level`."""
+    app, config_file = project(before)
     tab = open_tab(app.test_client())
-    config_file.write_text('[theme]\nprimaryColor = "#E0')
-    with caplog.at_level(logging.WARNING, logger="htst.theme"):
+    config_file.write_text(after)
+    with caplog.at_level(level, logger="htst.theme"):
         body = tab.post({"_htst_rerun": "1"}, htmx=True).get_data(as_text=True)
-    assert "htst-theme" not in body and "The theme was not reloaded" in caplog.text
+    return body, caplog.text
+
+
+def test_a_half_saved_config_keeps_the_theme(project, open_tab, caplog: pytest.LogCaptureFixture) -> None:
+    body, log = _rerun_after_editing(project, open_tab, caplog, '[theme]\nprimaryColor = "#1F6FEB"\n', '[theme]\nprimaryColor = "#E0', logging.WARNING)
+    assert "htst-theme" not in body and "The theme was not reloaded" in log
 
 
 def test_other_edits_do_not_count_as_a_theme_change(project, open_tab, caplog: pytest.LogCaptureFixture) -> None:
-    app, config_file = project('[client]\nshowErrorDetails = true\n')
-    tab = open_tab(app.test_client())
-    config_file.write_text('[client]\nshowErrorDetails = false\n')
-    with caplog.at_level(logging.INFO, logger="htst.theme"):
-        body = tab.post({"_htst_rerun": "1"}, htmx=True).get_data(as_text=True)
+    body, log = _rerun_after_editing(project, open_tab, caplog, '[client]\nshowErrorDetails = true\n', '[client]\nshowErrorDetails = false\n', logging.INFO)
     assert "htst-theme" not in body and "data-theme" not in body
-    assert "Theme reloaded" not in caplog.text
+    assert "Theme reloaded" not in log
